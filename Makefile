@@ -1,0 +1,59 @@
+# sleuth's developer commands. `make test` is the test command: CI runs it
+# through .ci/run, and README.md documents it.
+
+GO       ?= go
+FUZZTIME ?= 10m
+# staticcheck is run at a pinned version so lint results do not change
+# under us; bump it deliberately.
+STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
+
+CORPUS       := testdata/corpus
+FUZZ_TARGETS := FuzzLex FuzzParse FuzzLoad
+# Everything but the ANTLR-generated code, which is not ours to lint.
+LINT_PKGS     = $(shell $(GO) list ./... | grep -v '/parser/gen$$')
+
+.PHONY: build test corpus bench fuzz lint generate scan-examples clean
+
+build:
+	$(GO) build -o bin/sleuth .
+
+# SLEUTH_REQUIRE_CORPUS makes the corpus tests fail, not skip, when the
+# corpora are missing, so a broken install cannot pass unnoticed.
+test: corpus
+	SLEUTH_REQUIRE_CORPUS=1 $(GO) test -race ./...
+
+# Real-world Solidity for the parser's tests and benchmarks, pinned by
+# package-lock.json. The stamp makes reinstalling happen only when the
+# pins change.
+corpus: $(CORPUS)/node_modules/.sleuth-installed
+
+$(CORPUS)/node_modules/.sleuth-installed: $(CORPUS)/package.json $(CORPUS)/package-lock.json
+	npm ci --prefix $(CORPUS) --no-audit --no-fund
+	touch $@
+
+bench: corpus
+	SLEUTH_REQUIRE_CORPUS=1 $(GO) test -run '^$$' -bench . -benchmem ./parser/...
+
+# Runs each fuzz target in turn for FUZZTIME (make fuzz FUZZTIME=30s).
+fuzz:
+	@for t in $(FUZZ_TARGETS); do \
+		echo "== $$t for $(FUZZTIME)"; \
+		$(GO) test -run '^$$' -fuzz "^$$t\$$" -fuzztime $(FUZZTIME) -fuzzminimizetime 10s ./parser || exit 1; \
+	done
+
+lint:
+	@unformatted="$$(gofmt -l .)"; \
+	if [ -n "$$unformatted" ]; then echo "gofmt -l: not formatted:"; echo "$$unformatted"; exit 1; fi
+	$(GO) vet $(LINT_PKGS)
+	$(GO) run $(STATICCHECK) $(LINT_PKGS)
+
+generate:
+	$(GO) generate ./parser/...
+
+# The examples are buggy on purpose: --fail-on none keeps their findings
+# from failing the target.
+scan-examples:
+	$(GO) run . scan --fail-on none examples/
+
+clean:
+	rm -rf bin

@@ -1,0 +1,396 @@
+package ast
+
+// Inspect traverses the tree rooted at n in depth-first order, calling f
+// for each node; if f returns false the node's children are skipped. Nil
+// children are not visited. Back-references (a function's Contract, a
+// contract's Source) are not followed, and a contract's body is visited
+// once, through Nodes.
+func Inspect(n Node, f func(Node) bool) {
+	if isNil(n) || !f(n) {
+		return
+	}
+	walkChildren(n, f)
+}
+
+func isNil(n Node) bool {
+	if n == nil {
+		return true
+	}
+	switch x := n.(type) {
+	case Expr:
+		return isNilExpr(x)
+	case Stmt:
+		return isNilStmt(x)
+	case TypeName:
+		return isNilType(x)
+	case *YulBlock:
+		return x == nil
+	case *YulLiteral:
+		return x == nil
+	case *YulFunctionCall:
+		return x == nil
+	case *VariableDeclaration:
+		return x == nil
+	case *IdentifierPath:
+		return x == nil
+	case *OverrideSpecifier:
+		return x == nil
+	case *CatchClause:
+		return x == nil
+	case *YulCase:
+		return x == nil
+	}
+	return false
+}
+
+func isNilExpr(x Expr) bool {
+	switch e := x.(type) {
+	case *Identifier:
+		return e == nil
+	case *Literal:
+		return e == nil
+	case *MemberAccess:
+		return e == nil
+	case *IndexAccess:
+		return e == nil
+	case *IndexRangeAccess:
+		return e == nil
+	case *FunctionCall:
+		return e == nil
+	case *FunctionCallOptions:
+		return e == nil
+	case *NewExpression:
+		return e == nil
+	case *UnaryOperation:
+		return e == nil
+	case *BinaryOperation:
+		return e == nil
+	case *Assignment:
+		return e == nil
+	case *Conditional:
+		return e == nil
+	case *TupleExpression:
+		return e == nil
+	case *InlineArray:
+		return e == nil
+	case *ElementaryTypeExpression:
+		return e == nil
+	case *MetaType:
+		return e == nil
+	}
+	return false
+}
+
+func isNilStmt(x Stmt) bool {
+	switch s := x.(type) {
+	case *Block:
+		return s == nil
+	case *ExpressionStatement:
+		return s == nil
+	case *VariableDeclarationStatement:
+		return s == nil
+	case *IfStatement:
+		return s == nil
+	case *EmitStatement:
+		return s == nil
+	case *RevertStatement:
+		return s == nil
+	}
+	return false
+}
+
+func isNilType(x TypeName) bool {
+	switch t := x.(type) {
+	case *ElementaryTypeName:
+		return t == nil
+	case *UserDefinedTypeName:
+		return t == nil
+	case *ArrayTypeName:
+		return t == nil
+	case *MappingTypeName:
+		return t == nil
+	case *FunctionTypeName:
+		return t == nil
+	}
+	return false
+}
+
+func walkVars(vs []*VariableDeclaration, f func(Node) bool) {
+	for _, v := range vs {
+		if v != nil {
+			Inspect(v, f)
+		}
+	}
+}
+
+func walkExprs(xs []Expr, f func(Node) bool) {
+	for _, x := range xs {
+		if x != nil {
+			Inspect(x, f)
+		}
+	}
+}
+
+func walkChildren(n Node, f func(Node) bool) {
+	switch x := n.(type) {
+	// ---- units and definitions
+	case *SourceUnit:
+		for _, c := range x.Nodes {
+			Inspect(c, f)
+		}
+	case *ContractDefinition:
+		for _, b := range x.Bases {
+			Inspect(b, f)
+		}
+		if x.Layout != nil {
+			Inspect(x.Layout, f)
+		}
+		for _, c := range x.Nodes {
+			Inspect(c, f)
+		}
+	case *InheritanceSpecifier:
+		Inspect(x.Name, f)
+		walkExprs(x.Args, f)
+	case *FunctionDefinition:
+		walkVars(x.Params, f)
+		walkVars(x.Returns, f)
+		if x.Override != nil {
+			Inspect(x.Override, f)
+		}
+		for _, m := range x.Modifiers {
+			Inspect(m, f)
+		}
+		if x.Body != nil {
+			Inspect(x.Body, f)
+		}
+	case *ModifierInvocation:
+		Inspect(x.Name, f)
+		walkExprs(x.Args, f)
+	case *OverrideSpecifier:
+		for _, b := range x.Bases {
+			Inspect(b, f)
+		}
+	case *ModifierDefinition:
+		walkVars(x.Params, f)
+		if x.Override != nil {
+			Inspect(x.Override, f)
+		}
+		if x.Body != nil {
+			Inspect(x.Body, f)
+		}
+	case *VariableDeclaration:
+		if x.Type != nil {
+			Inspect(x.Type, f)
+		}
+		if x.Override != nil {
+			Inspect(x.Override, f)
+		}
+		if x.Value != nil {
+			Inspect(x.Value, f)
+		}
+	case *EventDefinition:
+		walkVars(x.Params, f)
+	case *ErrorDefinition:
+		walkVars(x.Params, f)
+	case *StructDefinition:
+		walkVars(x.Members, f)
+	case *UserDefinedValueTypeDefinition:
+		if x.Underlying != nil {
+			Inspect(x.Underlying, f)
+		}
+	case *UsingForDirective:
+		if x.Library != nil {
+			Inspect(x.Library, f)
+		}
+		for _, fn := range x.Functions {
+			Inspect(fn.Path, f)
+		}
+		if x.Type != nil {
+			Inspect(x.Type, f)
+		}
+
+	// ---- types
+	case *UserDefinedTypeName:
+		Inspect(x.Path, f)
+	case *ArrayTypeName:
+		if x.Elem != nil {
+			Inspect(x.Elem, f)
+		}
+		if x.Length != nil {
+			Inspect(x.Length, f)
+		}
+	case *MappingTypeName:
+		if x.Key != nil {
+			Inspect(x.Key, f)
+		}
+		if x.Value != nil {
+			Inspect(x.Value, f)
+		}
+	case *FunctionTypeName:
+		walkVars(x.Params, f)
+		walkVars(x.Returns, f)
+
+	// ---- statements
+	case *Block:
+		for _, s := range x.Stmts {
+			Inspect(s, f)
+		}
+	case *ExpressionStatement:
+		Inspect(x.X, f)
+	case *VariableDeclarationStatement:
+		walkVars(x.Decls, f)
+		if x.Value != nil {
+			Inspect(x.Value, f)
+		}
+	case *IfStatement:
+		Inspect(x.Cond, f)
+		Inspect(x.Then, f)
+		if x.Else != nil {
+			Inspect(x.Else, f)
+		}
+	case *ForStatement:
+		if x.Init != nil {
+			Inspect(x.Init, f)
+		}
+		if x.Cond != nil {
+			Inspect(x.Cond, f)
+		}
+		if x.Post != nil {
+			Inspect(x.Post, f)
+		}
+		Inspect(x.Body, f)
+	case *WhileStatement:
+		Inspect(x.Cond, f)
+		Inspect(x.Body, f)
+	case *DoWhileStatement:
+		Inspect(x.Body, f)
+		Inspect(x.Cond, f)
+	case *ReturnStatement:
+		if x.Value != nil {
+			Inspect(x.Value, f)
+		}
+	case *EmitStatement:
+		Inspect(x.Call, f)
+	case *RevertStatement:
+		Inspect(x.Call, f)
+	case *TryStatement:
+		Inspect(x.Call, f)
+		walkVars(x.Returns, f)
+		if x.Body != nil {
+			Inspect(x.Body, f)
+		}
+		for _, c := range x.Catches {
+			Inspect(c, f)
+		}
+	case *CatchClause:
+		walkVars(x.Params, f)
+		if x.Body != nil {
+			Inspect(x.Body, f)
+		}
+	case *InlineAssembly:
+		if x.Body != nil {
+			Inspect(x.Body, f)
+		}
+
+	// ---- expressions
+	case *MemberAccess:
+		Inspect(x.X, f)
+	case *IndexAccess:
+		Inspect(x.X, f)
+		if x.Index != nil {
+			Inspect(x.Index, f)
+		}
+	case *IndexRangeAccess:
+		Inspect(x.X, f)
+		if x.Start != nil {
+			Inspect(x.Start, f)
+		}
+		if x.End != nil {
+			Inspect(x.End, f)
+		}
+	case *FunctionCall:
+		if x.Fn != nil {
+			Inspect(x.Fn, f)
+		}
+		walkExprs(x.Args, f)
+	case *FunctionCallOptions:
+		Inspect(x.X, f)
+		walkExprs(x.Values, f)
+	case *NewExpression:
+		if x.Type != nil {
+			Inspect(x.Type, f)
+		}
+	case *UnaryOperation:
+		Inspect(x.X, f)
+	case *BinaryOperation:
+		Inspect(x.X, f)
+		Inspect(x.Y, f)
+	case *Assignment:
+		Inspect(x.LHS, f)
+		Inspect(x.RHS, f)
+	case *Conditional:
+		Inspect(x.Cond, f)
+		Inspect(x.Then, f)
+		Inspect(x.Else, f)
+	case *TupleExpression:
+		walkExprs(x.Elems, f)
+	case *InlineArray:
+		walkExprs(x.Elems, f)
+	case *ElementaryTypeExpression:
+		Inspect(x.Type, f)
+	case *MetaType:
+		if x.Type != nil {
+			Inspect(x.Type, f)
+		}
+
+	// ---- Yul
+	case *YulBlock:
+		for _, s := range x.Stmts {
+			Inspect(s, f)
+		}
+	case *YulVariableDeclaration:
+		if x.Value != nil {
+			Inspect(x.Value, f)
+		}
+	case *YulAssignment:
+		if x.Value != nil {
+			Inspect(x.Value, f)
+		}
+	case *YulExpressionStatement:
+		if x.X != nil {
+			Inspect(x.X, f)
+		}
+	case *YulIf:
+		if x.Cond != nil {
+			Inspect(x.Cond, f)
+		}
+		Inspect(x.Body, f)
+	case *YulFor:
+		Inspect(x.Init, f)
+		if x.Cond != nil {
+			Inspect(x.Cond, f)
+		}
+		Inspect(x.Post, f)
+		Inspect(x.Body, f)
+	case *YulSwitch:
+		if x.X != nil {
+			Inspect(x.X, f)
+		}
+		for _, c := range x.Cases {
+			Inspect(c, f)
+		}
+	case *YulCase:
+		if x.Value != nil {
+			Inspect(x.Value, f)
+		}
+		Inspect(x.Body, f)
+	case *YulFunctionDefinition:
+		Inspect(x.Body, f)
+	case *YulFunctionCall:
+		for _, a := range x.Args {
+			if a != nil {
+				Inspect(a, f)
+			}
+		}
+	}
+}

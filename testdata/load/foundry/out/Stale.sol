@@ -1,0 +1,2 @@
+// Build output is not walked.
+contract Stale {}

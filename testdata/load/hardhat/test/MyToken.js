@@ -1,0 +1,2 @@
+// Hardhat tests are JavaScript; nothing here is Solidity.
+describe("MyToken", function () {});

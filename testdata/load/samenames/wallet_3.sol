@@ -1,0 +1,8 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.4.24;
+
+contract Wallet {
+    mapping(address => uint256) balances3;
+}
+
+contract Attacker {}
