@@ -31,8 +31,13 @@ $(CORPUS)/node_modules/.sleuth-installed: $(CORPUS)/package.json $(CORPUS)/packa
 	npm ci --prefix $(CORPUS) --no-audit --no-fund
 	touch $@
 
-bench: corpus
-	SLEUTH_REQUIRE_CORPUS=1 $(GO) test -run '^$$' -bench . -benchmem ./parser/...
+# Go benchmarks (warm, in-process), then the cold wall time a user sees:
+# five fresh `sleuth scan` processes over all of OpenZeppelin.
+bench: corpus build
+	SLEUTH_REQUIRE_CORPUS=1 $(GO) test -run '^$$' -bench . -benchmem ./parser/... ./analyzers/...
+	@for i in 1 2 3 4 5; do \
+		bash -c 'TIMEFORMAT="cold scan of @openzeppelin/contracts: %R s wall"; time ./bin/sleuth scan --quiet --format json -o /dev/null --fail-on none $(CORPUS)/node_modules/@openzeppelin/contracts'; \
+	done
 
 # Runs each fuzz target in turn for FUZZTIME (make fuzz FUZZTIME=30s).
 fuzz:
