@@ -15,6 +15,7 @@ type Pass struct {
 
 	findings []Finding
 	codes    []string // fingerprint input per finding, parallel to findings
+	facts    *Facts   // shared by every pass of one run
 }
 
 // Contracts returns the in-scope contracts, in file and source order.
@@ -75,8 +76,9 @@ func (p *Pass) Reportf(at ast.Node, fn *ast.FunctionDefinition, message string) 
 // and detector. An analyzer that panics loses its findings, not the run's:
 // the panic comes back as an error diagnostic message.
 func Run(prog *sema.Program, list []*Analyzer) (findings []Finding, failures []string) {
+	facts := newFacts(prog)
 	for _, a := range list {
-		pass := &Pass{Analyzer: a, Program: prog}
+		pass := &Pass{Analyzer: a, Program: prog, facts: facts}
 		if err := runPass(pass); err != "" {
 			failures = append(failures, err)
 			continue

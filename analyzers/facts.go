@@ -1,0 +1,152 @@
+package analyzers
+
+import (
+	"strings"
+
+	"github.com/sleuth-sec/sleuth/analyzers/sema"
+	"github.com/sleuth-sec/sleuth/parser/ast"
+)
+
+// Facts are per-contract results several detectors need, computed once
+// per scan and shared by every pass.
+type Facts struct {
+	prog       *sema.Program
+	pass       *Pass
+	unguarded  map[*sema.Contract]map[*ast.VariableDeclaration][]WriteSite
+	entryCache map[*sema.Contract][]*sema.Function
+}
+
+// WriteSite is a state write reachable from an entry point.
+type WriteSite struct {
+	Entry *sema.Function // the entry point
+	At    ast.Node       // the lvalue, or the sstore
+	Value ast.Expr       // the value written, nil for ++, delete, push…
+	// Tainted is true when the value depends on the caller's input.
+	Tainted bool
+}
+
+func newFacts(prog *sema.Program) *Facts {
+	f := &Facts{prog: prog,
+		unguarded:  map[*sema.Contract]map[*ast.VariableDeclaration][]WriteSite{},
+		entryCache: map[*sema.Contract][]*sema.Function{}}
+	f.pass = &Pass{Program: prog, facts: f}
+	return f
+}
+
+// EntryPoints returns the functions of c anyone can call in a transaction,
+// after overriding: public and external functions, fallback and receive.
+func (p *Pass) EntryPoints(c *sema.Contract) []*sema.Function {
+	fa := p.facts
+	if eps, ok := fa.entryCache[c]; ok {
+		return eps
+	}
+	var out []*sema.Function
+	for _, f := range c.Functions {
+		if f.IsEntryPoint() && f.Def.Body != nil {
+			out = append(out, f)
+		}
+	}
+	fa.entryCache[c] = out
+	return out
+}
+
+// UnguardedWrites returns, for each state variable of c, the writes that
+// entry points make without any check of msg.sender on the way: what an
+// arbitrary caller can change.
+func (p *Pass) UnguardedWrites(c *sema.Contract) map[*ast.VariableDeclaration][]WriteSite {
+	fa := p.facts
+	if m, ok := fa.unguarded[c]; ok {
+		return m
+	}
+	m := map[*ast.VariableDeclaration][]WriteSite{}
+	fa.unguarded[c] = m // set first: walks of other contracts may ask again
+	for _, f := range p.EntryPoints(c) {
+		entry := f
+		var wk *Walker
+		wk = p.NewWalker(c, f, FlowVisitor{
+			Write: func(v *ast.VariableDeclaration, at ast.Node, value ast.Expr, st FlowState) {
+				if st.Guarded {
+					return
+				}
+				m[v] = append(m[v], WriteSite{Entry: entry, At: at, Value: value, Tainted: value != nil && wk.Tainted(value)})
+			},
+		})
+		wk.Run()
+	}
+	return m
+}
+
+// AttackerControlled returns the state variables of c that any caller can
+// set to a value of their choosing.
+func (p *Pass) AttackerControlled(c *sema.Contract) map[*ast.VariableDeclaration]bool {
+	out := map[*ast.VariableDeclaration]bool{}
+	for v, sites := range p.UnguardedWrites(c) {
+		for _, s := range sites {
+			if s.Tainted {
+				out[v] = true
+			}
+		}
+	}
+	return out
+}
+
+// HasReentrancyGuard reports whether f runs under a reentrancy lock in
+// contract c: OpenZeppelin's nonReentrant and its look-alikes (recognised
+// by name), or a modifier that checks and sets the same state variable
+// before `_`.
+func (p *Pass) HasReentrancyGuard(c *sema.Contract, f *sema.Function) bool {
+	for _, inv := range f.Def.Modifiers {
+		name := strings.ToLower(inv.Name.Last())
+		if strings.Contains(name, "reentran") || strings.Contains(name, "reentry") || name == "lock" || name == "locked" ||
+			name == "mutex" || name == "nonreentrant" || strings.Contains(name, "noreenter") {
+			return true
+		}
+	}
+	for _, m := range f.Modifiers(c) {
+		if m.Def.Body != nil && isLockModifier(p.Program, m.Def.Body) {
+			return true
+		}
+	}
+	return false
+}
+
+// isLockModifier recognises `require(!locked); locked = true; _; locked = false;`.
+func isLockModifier(prog *sema.Program, body *ast.Block) bool {
+	checked := map[*ast.VariableDeclaration]bool{}
+	set := map[*ast.VariableDeclaration]bool{}
+	for _, s := range body.Stmts {
+		if _, ok := s.(*ast.PlaceholderStatement); ok {
+			for v := range checked {
+				if set[v] {
+					return true
+				}
+			}
+			return false
+		}
+		ast.Inspect(s, func(n ast.Node) bool {
+			switch x := n.(type) {
+			case *ast.FunctionCall:
+				if IsBuiltinCall(prog, x, "require", "assert") && len(x.Args) > 0 {
+					markStateRefs(prog, x.Args[0], checked)
+				}
+			case *ast.IfStatement:
+				markStateRefs(prog, x.Cond, checked)
+			case *ast.Assignment:
+				markStateRefs(prog, x.LHS, set)
+			}
+			return true
+		})
+	}
+	return false
+}
+
+func markStateRefs(prog *sema.Program, e ast.Expr, into map[*ast.VariableDeclaration]bool) {
+	ast.Inspect(e, func(n ast.Node) bool {
+		if id, ok := n.(*ast.Identifier); ok {
+			if v, ok := prog.Ref(id).(*ast.VariableDeclaration); ok && v.IsStateVar {
+				into[v] = true
+			}
+		}
+		return true
+	})
+}

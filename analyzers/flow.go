@@ -1,0 +1,799 @@
+package analyzers
+
+import (
+	"strings"
+
+	"github.com/sleuth-sec/sleuth/analyzers/sema"
+	"github.com/sleuth-sec/sleuth/parser/ast"
+)
+
+// This file is sleuth's analysis IR for ordering questions: an abstract
+// interpreter that walks a function in execution order, with its modifiers
+// inlined at `_` and internal calls followed (dispatched in the context of
+// the most derived contract). Branches are walked separately and joined;
+// loops twice (so effects of one iteration reach the next) and may run zero
+// times; return and revert end paths. It answers "on some path, did an
+// external call happen before this write?" and "on every path, was
+// msg.sender checked before this point?" for the detectors.
+
+// CallSite is an external interaction met on a path: a Solidity call or a
+// call/delegatecall/staticcall/create in inline assembly.
+type CallSite struct {
+	Node ast.Node
+	Call *sema.Call // nil for assembly
+	// Yul is the assembly instruction name ("call", "delegatecall", …).
+	Yul string
+}
+
+// SendsValue reports calls that may transfer ether with enough gas to
+// re-enter: value-bearing calls, not send/transfer (2300 gas stipend).
+func (c CallSite) SendsValue() bool {
+	if c.Call == nil {
+		return c.Yul == "call" || c.Yul == "callcode"
+	}
+	return c.Call.Value != nil && (c.Call.Kind == sema.CallLowLevel || c.Call.Kind == sema.CallExternal)
+}
+
+// Reentrant reports calls that hand control to other code with enough gas
+// to call back: everything but send and transfer.
+func (c CallSite) Reentrant() bool {
+	if c.Call == nil {
+		return c.Yul == "call" || c.Yul == "delegatecall" || c.Yul == "callcode" || c.Yul == "staticcall"
+	}
+	switch c.Call.Kind {
+	case sema.CallExternal, sema.CallLowLevel:
+		return true
+	}
+	return false
+}
+
+// FlowState is what holds on the paths reaching a point.
+type FlowState struct {
+	dead bool
+	// Calls are the external interactions that happened on some path.
+	Calls []CallSite
+	// Guarded is true when msg.sender was checked on every path.
+	Guarded bool
+}
+
+func (s FlowState) withCall(c CallSite) FlowState {
+	for _, x := range s.Calls {
+		if x.Node == c.Node {
+			return s
+		}
+	}
+	s.Calls = append(append([]CallSite(nil), s.Calls...), c)
+	return s
+}
+
+func join(a, b FlowState) FlowState {
+	if a.dead {
+		return b
+	}
+	if b.dead {
+		return a
+	}
+	out := FlowState{Guarded: a.Guarded && b.Guarded, Calls: append([]CallSite(nil), a.Calls...)}
+	for _, c := range b.Calls {
+		out = out.withCall(c)
+	}
+	return out
+}
+
+var deadState = FlowState{dead: true}
+
+// FlowVisitor receives the events of a walk. Every callback is optional.
+type FlowVisitor struct {
+	// Call is called before an external interaction is added to the state.
+	Call func(site CallSite, st FlowState)
+	// Write is called when a state variable is written; value is the
+	// assigned expression, nil for ++, --, delete, push and pop.
+	Write func(v *ast.VariableDeclaration, at ast.Node, value ast.Expr, st FlowState)
+	// Read is called when a state variable is read.
+	Read func(v *ast.VariableDeclaration, at ast.Node, st FlowState)
+	// Emit is called for each event emission.
+	Emit func(at ast.Node, st FlowState)
+	// Node is called for every expression and statement met, in order.
+	Node func(n ast.Node, st FlowState)
+}
+
+// Walker walks one function; callbacks may query it (Tainted, StateVarOf)
+// while it runs.
+type Walker struct{ w *walker }
+
+// NewWalker prepares a walk of function f in the context of contract c
+// (nil for free functions). The parameters of f are taint sources when f
+// is an entry point, as are msg.data and msg.value; TaintedState adds
+// state variables an attacker can set.
+func (p *Pass) NewWalker(c *sema.Contract, f *sema.Function, v FlowVisitor) *Walker {
+	w := &walker{prog: p.Program, ctx: c, v: v, entry: f,
+		onStack: map[*sema.Function]bool{},
+		alias:   map[*ast.VariableDeclaration]*ast.VariableDeclaration{},
+		tainted: map[*ast.VariableDeclaration]bool{},
+		sender:  map[*ast.VariableDeclaration]bool{}}
+	if f.IsEntryPoint() {
+		for _, prm := range f.Def.Params {
+			w.tainted[prm] = true
+		}
+	}
+	return &Walker{w}
+}
+
+// TaintedState marks state variables as attacker-controlled for Tainted.
+func (wk *Walker) TaintedState(vars map[*ast.VariableDeclaration]bool) {
+	for v := range vars {
+		wk.w.tainted[v] = true
+	}
+}
+
+// Run walks the function and returns the state at its end.
+func (wk *Walker) Run() FlowState { return wk.w.function(wk.w.entry, FlowState{}) }
+
+// Tainted reports whether e depends on data the caller chooses: the
+// entry point's parameters (followed through locals and internal calls),
+// msg.data, msg.value, or attacker-controlled state.
+func (wk *Walker) Tainted(e ast.Expr) bool { return wk.w.isTainted(e) }
+
+// IsSender reports msg.sender and values derived from it on this walk
+// (a local or parameter holding the caller's address).
+func (wk *Walker) IsSender(e ast.Expr) bool { return wk.w.isSender(e) }
+
+// StateVarOf returns the state variable an expression is rooted in,
+// following storage pointers.
+func (wk *Walker) StateVarOf(e ast.Expr) *ast.VariableDeclaration {
+	v, _ := wk.w.stateVarOf(e)
+	return v
+}
+
+// Walk walks function f in the context of contract c with visitor v and
+// returns the state at its end.
+func (p *Pass) Walk(c *sema.Contract, f *sema.Function, v FlowVisitor) FlowState {
+	return p.NewWalker(c, f, v).Run()
+}
+
+type walker struct {
+	entry   *sema.Function
+	tainted map[*ast.VariableDeclaration]bool
+	sender  map[*ast.VariableDeclaration]bool
+	prog    *sema.Program
+	ctx     *sema.Contract
+	v       FlowVisitor
+	onStack map[*sema.Function]bool
+	depth   int
+	// placeholders is the stack of continuations for `_` in the modifiers
+	// being walked.
+	placeholders []func(FlowState) FlowState
+	// returns collects the states at `return` in the function being walked.
+	returns []*FlowState
+	loops   []*loopCtx
+	// alias maps storage pointers to the state variable they point into.
+	alias map[*ast.VariableDeclaration]*ast.VariableDeclaration
+}
+
+type loopCtx struct{ breaks, continues FlowState }
+
+const maxInlineDepth = 6
+
+func (w *walker) function(f *sema.Function, st FlowState) FlowState {
+	if f == nil || f.Def.Body == nil || w.onStack[f] || w.depth > maxInlineDepth {
+		return st
+	}
+	w.onStack[f] = true
+	w.depth++
+	defer func() { delete(w.onStack, f); w.depth-- }()
+
+	ret := deadState
+	w.returns = append(w.returns, &ret)
+	defer func() { w.returns = w.returns[:len(w.returns)-1] }()
+
+	mods := w.modifiersOf(f)
+	var chain func(i int, st FlowState) FlowState
+	chain = func(i int, st FlowState) FlowState {
+		if i == len(mods) {
+			end := w.stmt(f.Def.Body, st)
+			r := *w.returns[len(w.returns)-1]
+			*w.returns[len(w.returns)-1] = deadState
+			return join(end, r)
+		}
+		inv, m := mods[i].inv, mods[i].mod
+		for _, a := range inv.Args {
+			st = w.expr(a, st)
+		}
+		w.placeholders = append(w.placeholders, func(s FlowState) FlowState { return chain(i+1, s) })
+		defer func() { w.placeholders = w.placeholders[:len(w.placeholders)-1] }()
+		if m.Def.Body == nil {
+			return chain(i+1, st)
+		}
+		return w.stmt(m.Def.Body, st)
+	}
+	return chain(0, st)
+}
+
+type modUse struct {
+	inv *ast.ModifierInvocation
+	mod *sema.Modifier
+}
+
+func (w *walker) modifiersOf(f *sema.Function) []modUse {
+	ctx := w.ctx
+	if ctx == nil || (f.Contract != nil && !ctx.Inherits(f.Contract)) {
+		ctx = f.Contract
+	}
+	if ctx == nil {
+		return nil
+	}
+	var out []modUse
+	for _, inv := range f.Def.Modifiers {
+		if m := ctx.ModifierNamed(inv.Name.Last()); m != nil {
+			out = append(out, modUse{inv, m})
+		}
+	}
+	return out
+}
+
+func (w *walker) node(n ast.Node, st FlowState) {
+	if w.v.Node != nil && !st.dead {
+		w.v.Node(n, st)
+	}
+}
+
+func (w *walker) stmt(s ast.Stmt, st FlowState) FlowState {
+	if s == nil || st.dead {
+		return st
+	}
+	w.node(s, st)
+	switch x := s.(type) {
+	case *ast.Block:
+		for _, c := range x.Stmts {
+			st = w.stmt(c, st)
+		}
+		return st
+	case *ast.ExpressionStatement:
+		return w.expr(x.X, st)
+	case *ast.VariableDeclarationStatement:
+		if x.Value != nil {
+			st = w.expr(x.Value, st)
+			if len(x.Decls) == 1 && x.Decls[0] != nil {
+				w.bindAlias(x.Decls[0], x.Value)
+				w.propagate(x.Decls[0], x.Value)
+			} else if w.isTainted(x.Value) {
+				for _, d := range x.Decls {
+					if d != nil {
+						w.tainted[d] = true
+					}
+				}
+			}
+		}
+		return st
+	case *ast.IfStatement:
+		st = w.expr(x.Cond, st)
+		if w.checksSender(x.Cond) {
+			st.Guarded = true
+		}
+		return join(w.stmt(x.Then, st), w.stmt(x.Else, st))
+	case *ast.ForStatement:
+		st = w.stmt(x.Init, st)
+		return w.loop(x.Cond, x.Body, x.Post, st)
+	case *ast.WhileStatement:
+		return w.loop(x.Cond, x.Body, nil, st)
+	case *ast.DoWhileStatement:
+		st = w.stmt(x.Body, st)
+		return w.loop(x.Cond, x.Body, nil, st)
+	case *ast.ReturnStatement:
+		if x.Value != nil {
+			st = w.expr(x.Value, st)
+		}
+		if n := len(w.returns); n > 0 {
+			*w.returns[n-1] = join(*w.returns[n-1], st)
+		}
+		return deadState
+	case *ast.BreakStatement:
+		if n := len(w.loops); n > 0 {
+			w.loops[n-1].breaks = join(w.loops[n-1].breaks, st)
+		}
+		return deadState
+	case *ast.ContinueStatement:
+		if n := len(w.loops); n > 0 {
+			w.loops[n-1].continues = join(w.loops[n-1].continues, st)
+		}
+		return deadState
+	case *ast.ThrowStatement, *ast.RevertStatement:
+		return deadState
+	case *ast.EmitStatement:
+		for _, a := range x.Call.Args {
+			st = w.expr(a, st)
+		}
+		if w.v.Emit != nil && !st.dead {
+			w.v.Emit(x, st)
+		}
+		return st
+	case *ast.PlaceholderStatement:
+		if n := len(w.placeholders); n > 0 {
+			k := w.placeholders[n-1]
+			w.placeholders = w.placeholders[:n-1]
+			out := k(st)
+			w.placeholders = append(w.placeholders, k)
+			return out
+		}
+		return st
+	case *ast.TryStatement:
+		st = w.expr(x.Call, st)
+		out := w.stmt(x.Body, st)
+		for _, c := range x.Catches {
+			out = join(out, w.stmt(c.Body, st))
+		}
+		return out
+	case *ast.InlineAssembly:
+		return w.yul(x.Body, st)
+	}
+	return st
+}
+
+func (w *walker) loop(cond ast.Expr, body ast.Stmt, post ast.Expr, in FlowState) FlowState {
+	exit := in
+	st := in
+	for iter := 0; iter < 2; iter++ {
+		if cond != nil {
+			st = w.expr(cond, st)
+		}
+		exit = join(exit, st)
+		w.loops = append(w.loops, &loopCtx{breaks: deadState, continues: deadState})
+		out := w.stmt(body, st)
+		lc := w.loops[len(w.loops)-1]
+		w.loops = w.loops[:len(w.loops)-1]
+		out = join(out, lc.continues)
+		if post != nil {
+			out = w.expr(post, out)
+		}
+		exit = join(exit, lc.breaks)
+		st = join(in, out)
+	}
+	return join(exit, st)
+}
+
+func (w *walker) expr(e ast.Expr, st FlowState) FlowState {
+	if e == nil || st.dead {
+		return st
+	}
+	w.node(e, st)
+	switch x := e.(type) {
+	case *ast.Identifier:
+		w.read(x, st)
+	case *ast.Assignment:
+		st = w.expr(x.RHS, st)
+		st = w.lvalueWith(x.LHS, x.RHS, st, x.Op != "=")
+		if id, ok := x.LHS.(*ast.Identifier); ok {
+			if local, ok := w.prog.Ref(id).(*ast.VariableDeclaration); ok && !local.IsStateVar {
+				if x.Op == "=" {
+					w.bindAlias(local, x.RHS)
+				}
+				w.propagate(local, x.RHS)
+			}
+		}
+	case *ast.UnaryOperation:
+		if x.Op == "++" || x.Op == "--" || x.Op == "delete" {
+			return w.lvalue(x.X, st, x.Op != "delete")
+		}
+		return w.expr(x.X, st)
+	case *ast.BinaryOperation:
+		st = w.expr(x.X, st)
+		if x.Op == "&&" || x.Op == "||" {
+			return join(st, w.expr(x.Y, st)) // short-circuit: Y may not run
+		}
+		return w.expr(x.Y, st)
+	case *ast.Conditional:
+		st = w.expr(x.Cond, st)
+		return join(w.expr(x.Then, st), w.expr(x.Else, st))
+	case *ast.MemberAccess:
+		if _, isState := w.prog.Ref(x).(*ast.VariableDeclaration); isState {
+			w.read(x, st)
+		}
+		return w.expr(x.X, st)
+	case *ast.IndexAccess:
+		st = w.expr(x.X, st)
+		return w.expr(x.Index, st)
+	case *ast.IndexRangeAccess:
+		st = w.expr(x.X, st)
+		st = w.expr(x.Start, st)
+		return w.expr(x.End, st)
+	case *ast.TupleExpression:
+		for _, el := range x.Elems {
+			st = w.expr(el, st)
+		}
+	case *ast.InlineArray:
+		for _, el := range x.Elems {
+			st = w.expr(el, st)
+		}
+	case *ast.FunctionCallOptions:
+		st = w.expr(x.X, st)
+		for _, v := range x.Values {
+			st = w.expr(v, st)
+		}
+	case *ast.FunctionCall:
+		return w.call(x, st)
+	}
+	return st
+}
+
+func (w *walker) call(x *ast.FunctionCall, st FlowState) FlowState {
+	call := w.prog.CallOf(x)
+	// The callee expression (receiver, options) is evaluated before the
+	// arguments, and the arguments before the call.
+	if m, ok := x.Fn.(*ast.MemberAccess); ok {
+		st = w.expr(m.X, st)
+	} else if o, ok := x.Fn.(*ast.FunctionCallOptions); ok {
+		st = w.expr(o, st)
+	} else if inner, ok := x.Fn.(*ast.FunctionCall); ok {
+		st = w.expr(inner, st)
+	}
+	for _, a := range x.Args {
+		st = w.expr(a, st)
+	}
+	if call == nil || st.dead {
+		return st
+	}
+	switch call.Kind {
+	case sema.CallInternal, sema.CallLibrary:
+		if fn := w.prog.Dispatch(w.ctx, call); fn != nil && fn.Def.Body != nil {
+			for i, a := range call.Args() {
+				if i < len(fn.Def.Params) {
+					w.propagate(fn.Def.Params[i], a)
+				}
+			}
+			return w.function(fn, st)
+		}
+	case sema.CallExternal, sema.CallLowLevel, sema.CallSend, sema.CallTransfer:
+		site := CallSite{Node: x, Call: call}
+		if w.v.Call != nil {
+			w.v.Call(site, st)
+		}
+		if call.Kind == sema.CallLowLevel || call.Kind == sema.CallExternal {
+			st = st.withCall(site)
+		}
+	case sema.CallEvent:
+		if w.v.Emit != nil {
+			w.v.Emit(x, st)
+		}
+	case sema.CallBuiltin:
+		switch call.Builtin {
+		case "require", "assert":
+			if len(x.Args) > 0 && w.checksSender(x.Args[0]) {
+				st.Guarded = true
+			}
+			if len(x.Args) > 0 && isFalse(x.Args[0]) {
+				return deadState
+			}
+		case "revert", "selfdestruct", "suicide":
+			return deadState
+		case "array.push", "array.pop":
+			if m, ok := x.Fn.(*ast.MemberAccess); ok {
+				st = w.lvalue(m.X, st, true)
+			}
+		}
+	case sema.CallError:
+		return st
+	}
+	return st
+}
+
+func isFalse(e ast.Expr) bool {
+	l, ok := unparen(e).(*ast.Literal)
+	return ok && l.Kind == ast.BoolLiteral && l.Value == "false"
+}
+
+// lvalue records a write to the state variable an lvalue designates, after
+// evaluating its index and base expressions. A compound assignment also
+// reads it.
+func (w *walker) lvalue(e ast.Expr, st FlowState, alsoRead bool) FlowState {
+	return w.lvalueWith(e, nil, st, alsoRead)
+}
+
+func (w *walker) lvalueWith(e, value ast.Expr, st FlowState, alsoRead bool) FlowState {
+	switch x := unparen(e).(type) {
+	case *ast.TupleExpression:
+		rhs, _ := unparen(value).(*ast.TupleExpression)
+		for i, el := range x.Elems {
+			var v ast.Expr = value
+			if rhs != nil && i < len(rhs.Elems) {
+				v = rhs.Elems[i]
+			}
+			st = w.lvalueWith(el, v, st, alsoRead)
+		}
+		return st
+	case *ast.IndexAccess:
+		st = w.expr(x.Index, st)
+		st = w.lvalueBase(x.X, st)
+	case *ast.MemberAccess:
+		st = w.lvalueBase(x.X, st)
+	}
+	if v, at := w.stateVarOf(e); v != nil {
+		if alsoRead && w.v.Read != nil && !st.dead {
+			w.v.Read(v, at, st)
+		}
+		if w.v.Write != nil && !st.dead {
+			w.v.Write(v, e, value, st)
+		}
+	}
+	return st
+}
+
+// lvalueBase evaluates the index expressions inside an lvalue's base
+// without reporting reads of the variable being written.
+func (w *walker) lvalueBase(e ast.Expr, st FlowState) FlowState {
+	switch x := unparen(e).(type) {
+	case *ast.IndexAccess:
+		st = w.expr(x.Index, st)
+		return w.lvalueBase(x.X, st)
+	case *ast.MemberAccess:
+		return w.lvalueBase(x.X, st)
+	case *ast.FunctionCall:
+		return w.expr(x, st)
+	}
+	return st
+}
+
+// StateVarOf returns the state variable an lvalue or expression is rooted
+// in: x, x[i], x.f, x[i].f[j] — following storage pointers declared in the
+// function being walked.
+func (w *walker) stateVarOf(e ast.Expr) (*ast.VariableDeclaration, ast.Node) {
+	root := RootExpr(e)
+	v, ok := w.prog.Ref(root).(*ast.VariableDeclaration)
+	if !ok {
+		return nil, nil
+	}
+	if v.IsStateVar {
+		if v.Constant || v.Immutable {
+			return nil, nil
+		}
+		return v, root
+	}
+	if target, ok := w.alias[v]; ok {
+		return target, root
+	}
+	return nil, nil
+}
+
+// RootExpr strips indexing, member access and parentheses: x[i].f → x.
+func RootExpr(e ast.Expr) ast.Expr {
+	for {
+		switch x := unparen(e).(type) {
+		case *ast.IndexAccess:
+			e = x.X
+		case *ast.IndexRangeAccess:
+			e = x.X
+		case *ast.MemberAccess:
+			if _, isDecl := x.X.(*ast.Identifier); isDecl {
+				return unparen(e)
+			}
+			e = x.X
+		default:
+			return unparen(e)
+		}
+	}
+}
+
+func (w *walker) bindAlias(local *ast.VariableDeclaration, value ast.Expr) {
+	if local.IsStateVar {
+		return
+	}
+	if v, _ := w.stateVarOf(value); v != nil && (local.Location == "storage" || w.prog.DeclType(local).Storage) {
+		w.alias[local] = v
+	}
+}
+
+func (w *walker) read(e ast.Expr, st FlowState) {
+	if w.v.Read == nil || st.dead {
+		return
+	}
+	if v, ok := w.prog.Ref(e).(*ast.VariableDeclaration); ok && v.IsStateVar && !v.Constant && !v.Immutable {
+		w.v.Read(v, e, st)
+	}
+}
+
+// checksSender reports conditions that authorise the caller: msg.sender
+// (or tx.origin) compared with == or !=, passed to a check such as
+// hasRole(r, msg.sender), or used as the key of a boolean mapping
+// (admins[msg.sender]). Reading balances[msg.sender] is not a check.
+func (w *walker) checksSender(cond ast.Expr) bool {
+	senderish := func(e ast.Expr) bool { return w.isSender(e) || IsMagic(e, "tx", "origin") }
+	return Contains(cond, func(n ast.Node) bool {
+		switch x := n.(type) {
+		case *ast.BinaryOperation:
+			if x.Op != "==" && x.Op != "!=" {
+				return false
+			}
+			return (senderish(x.X) && !isZeroAddress(x.Y)) || (senderish(x.Y) && !isZeroAddress(x.X))
+		case *ast.FunctionCall:
+			call := w.prog.CallOf(x)
+			if call == nil || (call.Kind != sema.CallInternal && call.Kind != sema.CallExternal && call.Kind != sema.CallLibrary) {
+				return false
+			}
+			for _, a := range call.Args() {
+				if senderish(a) {
+					return true
+				}
+			}
+		case *ast.IndexAccess:
+			if x.Index != nil && senderish(x.Index) && w.prog.TypeOf(x).Kind == sema.Bool {
+				return true
+			}
+		}
+		return false
+	}) || w.callsGuardFunction(cond)
+}
+
+// isZeroAddress matches address(0) and 0.
+func isZeroAddress(e ast.Expr) bool {
+	e = unparen(e)
+	if c, ok := e.(*ast.FunctionCall); ok && len(c.Args) == 1 {
+		if _, ok := c.Fn.(*ast.ElementaryTypeExpression); ok {
+			e = unparen(c.Args[0])
+		}
+	}
+	l, ok := e.(*ast.Literal)
+	return ok && l.Kind == ast.NumberLiteral && strings.Trim(l.Value, "0x") == ""
+}
+
+// callsGuardFunction reports conditions like `isOwner()` or
+// `_isAuthorized()` whose internal callee checks msg.sender.
+func (w *walker) callsGuardFunction(cond ast.Expr) bool {
+	return Contains(cond, func(n ast.Node) bool {
+		c, ok := n.(*ast.FunctionCall)
+		if !ok {
+			return false
+		}
+		call := w.prog.CallOf(c)
+		if call == nil || call.Kind != sema.CallInternal {
+			return false
+		}
+		fn := w.prog.Dispatch(w.ctx, call)
+		if fn == nil || fn.Def.Body == nil || w.onStack[fn] {
+			return false
+		}
+		// The callee authorises when one of its own conditions does.
+		w.onStack[fn] = true
+		defer delete(w.onStack, fn)
+		return Contains(fn.Def.Body, func(n ast.Node) bool {
+			switch y := n.(type) {
+			case *ast.ReturnStatement:
+				return y.Value != nil && w.checksSender(y.Value)
+			case *ast.IfStatement:
+				return w.checksSender(y.Cond)
+			case *ast.FunctionCall:
+				return IsBuiltinCall(w.prog, y, "require", "assert") && len(y.Args) > 0 && w.checksSender(y.Args[0])
+			}
+			return false
+		})
+	})
+}
+
+// yul walks inline assembly for external calls and storage writes, with
+// the same path structure as Solidity code: if, switch and for branch and
+// join; revert, return, stop and invalid end the path.
+func (w *walker) yul(b *ast.YulBlock, st FlowState) FlowState {
+	if b == nil {
+		return st
+	}
+	for _, s := range b.Stmts {
+		st = w.yulStmt(s, st)
+	}
+	return st
+}
+
+func (w *walker) yulStmt(s ast.YulStmt, st FlowState) FlowState {
+	if st.dead {
+		return st
+	}
+	switch x := s.(type) {
+	case *ast.YulBlock:
+		return w.yul(x, st)
+	case *ast.YulVariableDeclaration:
+		return w.yulExpr(x.Value, st)
+	case *ast.YulAssignment:
+		return w.yulExpr(x.Value, st)
+	case *ast.YulExpressionStatement:
+		return w.yulExpr(x.X, st)
+	case *ast.YulIf:
+		st = w.yulExpr(x.Cond, st)
+		return join(st, w.yul(x.Body, st))
+	case *ast.YulSwitch:
+		st = w.yulExpr(x.X, st)
+		out, hasDefault := deadState, false
+		for _, c := range x.Cases {
+			if c.Value == nil {
+				hasDefault = true
+			}
+			out = join(out, w.yul(c.Body, st))
+		}
+		if !hasDefault {
+			out = join(out, st)
+		}
+		return out
+	case *ast.YulFor:
+		st = w.yul(x.Init, st)
+		in := st
+		for iter := 0; iter < 2; iter++ {
+			st = w.yulExpr(x.Cond, st)
+			st = join(in, w.yul(x.Post, w.yul(x.Body, st)))
+		}
+		return st
+	}
+	return st
+}
+
+func (w *walker) yulExpr(e ast.YulExpr, st FlowState) FlowState {
+	c, ok := e.(*ast.YulFunctionCall)
+	if !ok || st.dead {
+		return st
+	}
+	for _, a := range c.Args {
+		st = w.yulExpr(a, st)
+	}
+	switch c.Name.Name {
+	case "call", "delegatecall", "staticcall", "callcode":
+		site := CallSite{Node: c, Yul: c.Name.Name}
+		if w.v.Call != nil {
+			w.v.Call(site, st)
+		}
+		if c.Name.Name != "staticcall" {
+			st = st.withCall(site)
+		}
+	case "sstore":
+		if len(c.Args) > 0 && w.v.Write != nil {
+			if id, ok := c.Args[0].(*ast.YulIdentifier); ok {
+				if v, ok := w.prog.Ref(id).(*ast.VariableDeclaration); ok && v.IsStateVar {
+					w.v.Write(v, c, nil, st)
+				}
+			}
+		}
+	case "revert", "return", "stop", "invalid", "selfdestruct":
+		return deadState
+	}
+	return st
+}
+
+// propagate carries taint and sender-ness from a value into the variable
+// it is assigned or bound to.
+func (w *walker) propagate(to *ast.VariableDeclaration, value ast.Expr) {
+	if value == nil || to == nil {
+		return
+	}
+	if w.isTainted(value) {
+		w.tainted[to] = true
+	}
+	if w.isSender(value) {
+		w.sender[to] = true
+	}
+}
+
+func (w *walker) isSender(e ast.Expr) bool {
+	if IsSender(e) {
+		return true
+	}
+	if id, ok := unparen(e).(*ast.Identifier); ok {
+		if v, ok := w.prog.Ref(id).(*ast.VariableDeclaration); ok {
+			return w.sender[v]
+		}
+	}
+	return false
+}
+
+func (w *walker) isTainted(e ast.Expr) bool {
+	if e == nil {
+		return false
+	}
+	return Contains(e, func(n ast.Node) bool {
+		switch x := n.(type) {
+		case *ast.Identifier:
+			v, ok := w.prog.Ref(x).(*ast.VariableDeclaration)
+			return ok && w.tainted[v]
+		case *ast.MemberAccess:
+			if IsMagic(x, "msg", "data") || IsMagic(x, "msg", "value") {
+				return true
+			}
+			v, ok := w.prog.Ref(x).(*ast.VariableDeclaration)
+			return ok && w.tainted[v]
+		}
+		return false
+	})
+}
