@@ -1,0 +1,58 @@
+package analyzers
+
+import (
+	"testing"
+
+	"github.com/sleuth-sec/sleuth/parser"
+	"github.com/sleuth-sec/sleuth/parser/ast"
+	"github.com/sleuth-sec/sleuth/parser/source"
+)
+
+func TestSuppress(t *testing.T) {
+	src := `pragma solidity ^0.8.0;
+contract C {
+    function f() external {
+        // sleuth-disable-next-line tx-origin, timestamp
+        a();
+        b(); // sleuth-disable-line
+        c();
+        /* sleuth-disable timestamp -- checked by hand */
+        d();
+        e();
+        // sleuth-enable timestamp
+        g();
+        // sleuth-disable
+        h();
+    }
+}
+`
+	unit, diags := parser.ParseFile(source.NewFile("c.sol", "", []byte(src)))
+	if len(diags) > 0 {
+		t.Fatal(diags)
+	}
+	at := func(line int, id string) Finding {
+		return Finding{Detector: id, Location: Location{File: "c.sol", StartLine: line}}
+	}
+	cases := []struct {
+		f    Finding
+		kept bool
+	}{
+		{at(5, "tx-origin"), false},
+		{at(5, "timestamp"), false},
+		{at(5, "reentrancy-eth"), true}, // not named in the directive
+		{at(6, "reentrancy-eth"), false}, // disable-line without ids: all
+		{at(7, "tx-origin"), true},
+		{at(9, "timestamp"), false},
+		{at(10, "timestamp"), false},
+		{at(10, "tx-origin"), true},
+		{at(12, "timestamp"), true}, // after sleuth-enable
+		{at(14, "anything"), false}, // open range to the end of the file
+		{Finding{Detector: "tx-origin", Location: Location{File: "other.sol", StartLine: 5}}, true},
+	}
+	for _, c := range cases {
+		kept, _ := Suppress([]*ast.SourceUnit{unit}, []Finding{c.f})
+		if got := len(kept) == 1; got != c.kept {
+			t.Errorf("%s at %s:%d: kept=%v, want %v", c.f.Detector, c.f.Location.File, c.f.Location.StartLine, got, c.kept)
+		}
+	}
+}
