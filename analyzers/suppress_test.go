@@ -39,7 +39,7 @@ contract C {
 	}{
 		{at(5, "tx-origin"), false},
 		{at(5, "timestamp"), false},
-		{at(5, "reentrancy-eth"), true}, // not named in the directive
+		{at(5, "reentrancy-eth"), true},  // not named in the directive
 		{at(6, "reentrancy-eth"), false}, // disable-line without ids: all
 		{at(7, "tx-origin"), true},
 		{at(9, "timestamp"), false},
