@@ -172,7 +172,7 @@ func (p *Program) classifyName(call *Call, sym Symbol, name string, ctx callCont
 	switch s := sym.(type) {
 	case Overloads:
 		call.Kind = CallInternal
-		call.Callee = pickOverload(s, len(call.Expr.Args))
+		call.Callee = p.pickOverloadArgs(s, call.Expr.Args, 0)
 	case *Contract:
 		call.Kind = CallConversion
 	case *ast.StructDefinition:
@@ -196,7 +196,7 @@ func (p *Program) classifyMember(call *Call, m *ast.MemberAccess, ctx callContex
 	// Library, contract and namespace members resolved statically.
 	switch s := p.refs[m].(type) {
 	case Overloads:
-		callee := pickOverload(s, len(call.Expr.Args))
+		callee := p.pickOverloadArgs(s, call.Expr.Args, 0)
 		call.Callee = callee
 		owner := p.contractOfFunc(callee)
 		recv := p.refs[m.X]
@@ -288,7 +288,7 @@ func (p *Program) classifyMember(call *Call, m *ast.MemberAccess, ctx callContex
 	if recvType.Kind == ContractType {
 		call.Kind = CallExternal
 		if o, ok := recvType.Contract.Member(name).(Overloads); ok {
-			call.Callee = pickOverload(o, len(call.Expr.Args))
+			call.Callee = p.pickOverloadArgs(o, call.Expr.Args, 0)
 		}
 		return
 	}
@@ -369,8 +369,8 @@ func (p *Program) hasUsingFor(ctx callContext, name string) bool {
 	return p.usingForCallee(ctx, name, 2) != nil || p.usingForCallee(ctx, name, 3) != nil
 }
 
-// pickOverload chooses among overloads by arity (types are best effort
-// and rarely needed to disambiguate in practice).
+// pickOverload chooses among overloads by arity (callers that know the
+// arguments use pickOverloadArgs to also compare types).
 func pickOverload(o Overloads, arity int) *ast.FunctionDefinition {
 	var best *ast.FunctionDefinition
 	for _, f := range o {
@@ -386,11 +386,100 @@ func pickOverload(o Overloads, arity int) *ast.FunctionDefinition {
 	return best
 }
 
+// pickOverloadArgs resolves overloads by arity and then by argument types:
+// among candidates of the right arity, the one whose parameter types the
+// arguments fit best (exact kind matches count; unknown types are
+// neutral; a definite mismatch rules a candidate out).
+func (p *Program) pickOverloadArgs(o Overloads, args []ast.Expr, offset int) *ast.FunctionDefinition {
+	arity := len(args) + offset
+	var cands []*ast.FunctionDefinition
+	for _, f := range o {
+		if len(f.Params) == arity {
+			cands = append(cands, f)
+		}
+	}
+	if len(cands) <= 1 {
+		return pickOverload(o, arity)
+	}
+	var best *ast.FunctionDefinition
+	bestScore := -1
+	for _, f := range cands {
+		score, ok := 0, true
+		for i, a := range args {
+			pt := p.DeclType(f.Params[i+offset])
+			at := p.TypeOf(a)
+			switch fit := kindFit(at, pt); fit {
+			case -1:
+				ok = false
+			default:
+				score += fit
+			}
+		}
+		if ok && (score > bestScore || (score == bestScore && best != nil && best.Body == nil && f.Body != nil)) {
+			best, bestScore = f, score
+		}
+	}
+	if best == nil {
+		return pickOverload(o, arity)
+	}
+	return best
+}
+
+// kindFit scores how an argument type fits a parameter type: 2 for the
+// same kind, 1 for compatible or unknown, -1 for a definite mismatch.
+func kindFit(arg, param *Type) int {
+	if arg.Kind == Unknown || param.Kind == Unknown {
+		return 1
+	}
+	if arg.Kind == Literal {
+		switch param.Kind {
+		case Int, Uint:
+			return 2
+		case FixedBytes, Enum:
+			return 1
+		}
+		return -1 // a plain number is never an address (0x…40 hex is typed Address)
+	}
+	if arg.Kind == param.Kind {
+		if arg.Kind == ContractType && arg.Contract != param.Contract && !arg.Contract.Inherits(param.Contract) {
+			return -1
+		}
+		return 2
+	}
+	switch {
+	case arg.Kind == ContractType && param.Kind == Address, arg.Kind == Address && param.Kind == ContractType:
+		return -1
+	case arg.Kind == String && param.Kind == Bytes, arg.Kind == Bytes && param.Kind == String:
+		return -1
+	case (arg.Kind == Int || arg.Kind == Uint) && (param.Kind == Int || param.Kind == Uint):
+		return 1
+	}
+	return -1
+}
+
 // Dispatch resolves an internal call in the context of the most derived
 // contract c: a virtual function is replaced by its most derived override.
 func (p *Program) Dispatch(c *Contract, call *Call) *Function {
 	if call.Callee == nil {
 		return nil
+	}
+	if call.Super && c != nil && call.Context != nil {
+		// super.f() in contract D means the next f after D in the most
+		// derived contract's linearisation, not in D's own.
+		after := false
+		for _, l := range c.Linearization {
+			if after {
+				for _, f := range l.Def.Functions {
+					if f.Body != nil && signatureKey(f) == signatureKey(call.Callee) {
+						return p.funcs[f]
+					}
+				}
+			}
+			if l == call.Context {
+				after = true
+			}
+		}
+		return p.funcs[call.Callee]
 	}
 	if c == nil || call.Super || call.Callee.Contract == nil || call.UsingFor {
 		return p.funcs[call.Callee]
