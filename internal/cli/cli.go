@@ -125,7 +125,9 @@ Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it,
 	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error {
 		return &exitError{code: ExitUsage, err: err, seeHelp: true}
 	})
-	root.AddCommand(newScanCommand(), newVersionCommand())
+	// --color is global: every command that writes to a terminal obeys it.
+	colorMode := root.PersistentFlags().String("color", "auto", "colour output: "+colorModes+" (auto: on a terminal, unless NO_COLOR is set)")
+	root.AddCommand(newScanCommand(colorMode), newDetectorsCommand(), newExplainCommand(colorMode), newVersionCommand())
 	return root
 }
 

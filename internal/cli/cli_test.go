@@ -13,6 +13,7 @@ import (
 	"github.com/sleuth-sec/sleuth/analyzers"
 	"github.com/sleuth-sec/sleuth/internal/version"
 	"github.com/sleuth-sec/sleuth/parser"
+	"github.com/sleuth-sec/sleuth/parser/source"
 )
 
 const (
@@ -67,7 +68,7 @@ func TestScanCleanFile(t *testing.T) {
 		if code != ExitOK {
 			t.Errorf("scan %s: exit %d, want 0; stderr:\n%s", target, code, stderr)
 		}
-		if !strings.HasPrefix(stdout, "scanned 1 file (10 lines) in ") || !strings.HasSuffix(stdout, ": 0 findings, 0 diagnostics\n") {
+		if !strings.HasPrefix(stdout, "0 findings; 0 diagnostics\nscanned 1 file (10 lines) in ") || !strings.HasSuffix(stdout, " ms\n") {
 			t.Errorf("scan %s: stdout = %q", target, stdout)
 		}
 		if stderr != "" {
@@ -89,7 +90,7 @@ func TestUsageErrors(t *testing.T) {
 		{"unknown flag", []string{"scan", "--bogus", dir}, "sleuth: unknown flag: --bogus\n"},
 		{"unknown shorthand", []string{"scan", "-z", dir}, "unknown shorthand flag: 'z'"},
 		{"flag without value", []string{"scan", dir, "--format"}, "flag needs an argument: --format"},
-		{"bad format", []string{"scan", "--format", "xml", dir}, `sleuth: unknown format "xml" (want text or json)` + "\n"},
+		{"bad format", []string{"scan", "--format", "xml", dir}, `sleuth: unknown format "xml" (want text, json, sarif or markdown)` + "\n"},
 		{"bad fail-on", []string{"scan", "--fail-on", "severe", dir}, `unknown --fail-on severity "severe"`},
 		{"bad bool", []string{"scan", "--strict=maybe", dir}, `invalid argument "maybe"`},
 		{"missing path", []string{"scan", missing}, "sleuth: no such file or directory: " + missing + "\n"},
@@ -168,8 +169,8 @@ func TestScopeFlags(t *testing.T) {
 			}
 			continue
 		}
-		want := fmt.Sprintf("scanned %d file", tt.files)
-		if code != ExitOK || !strings.HasPrefix(stdout, want) {
+		want := fmt.Sprintf("\nscanned %d file", tt.files)
+		if code != ExitOK || !strings.Contains(stdout, want) {
 			t.Errorf("%v: exit %d, stdout %q, stderr %q; want %q", tt.flags, code, stdout, stderr, want)
 		}
 	}
@@ -183,7 +184,7 @@ func TestSyntaxErrors(t *testing.T) {
 	if code != ExitOK {
 		t.Errorf("exit %d, want 0; stderr:\n%s", code, stderr)
 	}
-	if !strings.Contains(stdout, "Broken.sol:4:") || !strings.Contains(stdout, ": error: ") {
+	if !strings.Contains(stdout, " --> Broken.sol:4:") || !strings.HasPrefix(stdout, "error: ") {
 		t.Errorf("stdout lacks the diagnostic:\n%s", stdout)
 	}
 	if !strings.Contains(stdout, "scanned 2 files") {
@@ -304,7 +305,7 @@ func TestOutputFile(t *testing.T) {
 		}
 		if format == "json" {
 			decodeReport(t, string(data))
-		} else if !strings.HasPrefix(string(data), "scanned 1 file ") {
+		} else if !strings.HasPrefix(string(data), "0 findings; 0 diagnostics\nscanned 1 file ") {
 			t.Errorf("text report = %q", data)
 		}
 	}
@@ -322,14 +323,14 @@ func TestOutputFile(t *testing.T) {
 // that will produce them do not exist yet.
 func TestFailOn(t *testing.T) {
 	dir := tree(t, map[string]string{"Bank.sol": cleanSol})
-	defer func(old func(*parser.Project) []analyzers.Finding) { detect = old }(detect)
-	detect = func(*parser.Project) []analyzers.Finding {
+	defer func(old detectFunc) { detect = old }(detect)
+	detect = func(*parser.Project, []*analyzers.Analyzer) ([]analyzers.Finding, []source.Diagnostic) {
 		return []analyzers.Finding{
 			{Detector: "timestamp", Severity: analyzers.Low, Message: "uses block.timestamp",
 				Location: analyzers.Location{File: "Bank.sol", StartLine: 8, StartColumn: 9}},
 			{Detector: "reentrancy-eth", Severity: analyzers.High, Message: "state written after the call",
 				Location: analyzers.Location{File: "Bank.sol", StartLine: 7, StartColumn: 9}},
-		}
+		}, nil
 	}
 	tests := []struct {
 		args []string
@@ -351,8 +352,9 @@ func TestFailOn(t *testing.T) {
 		if stderr != "" {
 			t.Errorf("%v: stderr = %q", tt.args, stderr)
 		}
-		want := "Bank.sol:7:9: high: state written after the call [reentrancy-eth]\nBank.sol:8:9: low: uses block.timestamp [timestamp]\n"
-		if !strings.HasPrefix(stdout, want) || !strings.Contains(stdout, ": 2 findings, 0 diagnostics") {
+		if !strings.HasPrefix(stdout, "high[reentrancy-eth]: state written after the call\n --> Bank.sol:7:9\n") ||
+			!strings.Contains(stdout, "\nlow[timestamp]: uses block.timestamp\n --> Bank.sol:8:9\n") ||
+			!strings.Contains(stdout, "\n2 findings: 1 high, 1 low; 0 diagnostics\n") {
 			t.Errorf("%v: stdout = %q", tt.args, stdout)
 		}
 	}
@@ -400,14 +402,16 @@ func TestVersion(t *testing.T) {
 }
 
 func TestHelp(t *testing.T) {
-	for _, args := range [][]string{{"--help"}, {"scan", "--help"}, {"help", "scan"}} {
+	for _, args := range [][]string{{"--help"}, {"scan", "--help"}, {"help", "scan"}, {"detectors", "--help"}, {"explain", "--help"}} {
 		code, stdout, _ := run(t, args...)
 		if code != ExitOK || !strings.Contains(stdout, "Usage:") {
 			t.Errorf("%v: exit %d, stdout %q", args, code, stdout)
 		}
 	}
 	_, stdout, _ := run(t, "scan", "--help")
-	for _, flag := range []string{"--format", "--output", "--fail-on", "--strict", "--include-tests", "--include-deps", "--exclude"} {
+	for _, flag := range []string{"--format", "--output", "--json", "--sarif", "--markdown", "--fail-on", "--min-severity",
+		"--detectors", "--exclude-detectors", "--baseline", "--write-baseline", "--strict", "--include-tests", "--include-deps",
+		"--exclude", "--quiet", "--verbose", "--color"} {
 		if !strings.Contains(stdout, flag) {
 			t.Errorf("scan --help does not mention %s", flag)
 		}

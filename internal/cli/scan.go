@@ -7,13 +7,14 @@ import (
 	"io"
 	"io/fs"
 	"os"
-	"path/filepath"
+	"strconv"
 	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/sleuth-sec/sleuth/analyzers"
+	"github.com/sleuth-sec/sleuth/internal/progress"
 	"github.com/sleuth-sec/sleuth/parser"
 	"github.com/sleuth-sec/sleuth/parser/source"
 	"github.com/sleuth-sec/sleuth/report"
@@ -23,35 +24,73 @@ import (
 // yet produce (a panicking stage, findings before detectors exist).
 var (
 	load = parser.Load
-	// detect runs the detectors. They arrive with the analyzers package;
-	// until then a scan reports no findings, only diagnostics.
-	detect = func(*parser.Project) []analyzers.Finding { return nil }
+	// detect runs the selected detectors over the loaded project and
+	// returns their findings and any diagnostics of the analysis itself
+	// (a detector that failed, inheritance that cannot be linearised).
+	// The semantic model is built once here and shared by every detector.
+	detect detectFunc = func(proj *parser.Project, detectors []*analyzers.Analyzer) ([]analyzers.Finding, []source.Diagnostic) {
+		r := analyzers.Analyze(proj, detectors, nil)
+		return r.Findings, r.Diagnostics
+	}
+	// now is the clock reports are dated by.
+	now = time.Now
 )
+
+// detectFunc is the shape of the detection stage.
+type detectFunc = func(*parser.Project, []*analyzers.Analyzer) ([]analyzers.Finding, []source.Diagnostic)
 
 type scanOptions struct {
 	format       string
 	output       string
-	failOn       string
+	jsonFile     string
+	sarifFile    string
+	markdownFile string
+	color        string
+
+	failOn      string
+	minSeverity string
+	detectors   []string
+	exclDetect  []string
+
+	baseline      string
+	writeBaseline string
+
 	strict       bool
 	includeTests bool
 	includeDeps  bool
 	exclude      []string
+
+	quiet   bool
+	verbose bool
 }
 
-func newScanCommand() *cobra.Command {
+func newScanCommand(colorMode *string) *cobra.Command {
 	var opts scanOptions
 	cmd := &cobra.Command{
 		Use:   "scan PATH...",
 		Short: "Scan Solidity files and directories",
-		Long: `Scan parses every Solidity file under the given paths and reports findings
-and diagnostics. Parse errors are diagnostics, not failures, unless --strict.
+		Long: `Scan parses every Solidity file under the given paths, runs the detectors and
+reports findings and diagnostics. Parse errors are diagnostics, not failures,
+unless --strict.
 
 By default test/ and script/ directories, *.t.sol and *.s.sol files, lib/ and
 node_modules/ are parsed only when something in scope imports them, and
-nothing is reported on them.`,
+nothing is reported on them.
+
+The report goes to standard output as text (--format, --output change that);
+--json, --sarif and --markdown write more formats beside it in one run.
+
+A baseline hides known findings: --write-baseline FILE records the ids of
+every finding of this scan (whatever --min-severity and --baseline hide), and
+--baseline FILE hides those ids later. Ids ignore line numbers, so a baseline
+survives edits elsewhere. A JSON report works as a baseline too.`,
 		Example: `  sleuth scan src/
   sleuth scan --format json --output sleuth.json .
-  sleuth scan --fail-on medium --exclude 'src/mocks/**' src/`,
+  sleuth scan --sarif sleuth.sarif --markdown report.md .
+  sleuth scan --fail-on medium --exclude 'src/mocks/**' src/
+  sleuth scan --detectors reentrancy-eth,tx-origin src/
+  sleuth scan --write-baseline .sleuth-baseline.json --fail-on none .
+  sleuth scan --baseline .sleuth-baseline.json .`,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 0 {
 				return &exitError{code: ExitUsage, err: errors.New("scan: no PATH given"), seeHelp: true}
@@ -59,29 +98,62 @@ nothing is reported on them.`,
 			return nil
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.color = *colorMode
 			return runScan(cmd, opts, args)
 		},
 	}
 	f := cmd.Flags()
-	f.StringVar(&opts.format, "format", "text", "output format: text or json")
+	f.StringVar(&opts.format, "format", "text", "report format: "+listOf(formats))
 	f.StringVarP(&opts.output, "output", "o", "", "write the report to `FILE` instead of standard output")
+	f.StringVar(&opts.jsonFile, "json", "", "also write the JSON report to `FILE`")
+	f.StringVar(&opts.sarifFile, "sarif", "", "also write a SARIF 2.1.0 log to `FILE`")
+	f.StringVar(&opts.markdownFile, "markdown", "", "also write the Markdown report to `FILE`")
 	f.StringVar(&opts.failOn, "fail-on", string(analyzers.High),
-		"exit 1 when a finding is at least this severe: critical, high, medium, low, info or none")
+		"exit 1 when a shown finding is at least this severe: critical, high, medium, low, info or none")
+	f.StringVar(&opts.minSeverity, "min-severity", "", "hide findings below `SEVERITY` (critical, high, medium, low, info)")
+	f.StringSliceVar(&opts.detectors, "detectors", nil, "run only these detectors (`IDS`, comma-separated; see 'sleuth detectors')")
+	f.StringSliceVar(&opts.exclDetect, "exclude-detectors", nil, "run all detectors but these (`IDS`, comma-separated)")
+	f.StringVar(&opts.baseline, "baseline", "", "hide findings whose ids are in `FILE` (a baseline or a JSON report)")
+	f.StringVar(&opts.writeBaseline, "write-baseline", "", "write the ids of this scan's findings to `FILE`")
 	f.BoolVar(&opts.strict, "strict", false, "fail (exit 3) when any file has errors")
 	f.BoolVar(&opts.includeTests, "include-tests", false, "scan test/ and script/ directories and *.t.sol, *.s.sol files")
 	f.BoolVar(&opts.includeDeps, "include-deps", false, "also report on the files in lib/ and node_modules/ that the project imports")
 	f.StringArrayVar(&opts.exclude, "exclude", nil, "leave out files matching `GLOB` (root-relative, ** allowed; repeatable)")
+	f.BoolVarP(&opts.quiet, "quiet", "q", false, "print only findings and errors: no summary, no progress")
+	f.BoolVarP(&opts.verbose, "verbose", "v", false, "print stage timings and every diagnostic")
 	return cmd
 }
 
 func runScan(cmd *cobra.Command, opts scanOptions, paths []string) error {
+	stdout, stderr := cmd.OutOrStdout(), cmd.ErrOrStderr()
+
 	// Everything the user can get wrong is checked before any work starts,
 	// so a typo costs nothing and always exits 2.
-	write, err := writerFor(opts.format)
+	if opts.quiet && opts.verbose {
+		return usageErrorf("--quiet and --verbose cannot be used together")
+	}
+	overrides, err := applyConfig(cmd, &opts, paths)
+	if err != nil {
+		return err
+	}
+	outs, err := planOutputs(opts, stdout)
 	if err != nil {
 		return err
 	}
 	failOn, err := parseFailOn(opts.failOn)
+	if err != nil {
+		return err
+	}
+	minSev, err := parseMinSeverity(opts.minSeverity)
+	if err != nil {
+		return err
+	}
+	only, excluded := idList(opts.detectors), idList(opts.exclDetect)
+	selected, err := selectDetectors(registered(), only, excluded)
+	if err != nil {
+		return err
+	}
+	base, err := readBaseline(opts.baseline)
 	if err != nil {
 		return err
 	}
@@ -90,19 +162,23 @@ func runScan(cmd *cobra.Command, opts scanOptions, paths []string) error {
 			return usageErrorf("%s", statMessage(p, err))
 		}
 	}
-	if opts.output != "" {
-		if err := checkOutput(opts.output); err != nil {
-			return err
+
+	logf := func(format string, args ...any) {
+		if opts.verbose {
+			fmt.Fprintf(stderr, "sleuth: "+format+"\n", args...)
 		}
 	}
+	spin := progress.New(stderr, !opts.quiet && isTerminal(stderr))
 
 	start := time.Now()
+	stop := spin.Start("parsing " + strings.Join(paths, " "))
 	proj, err := load(parser.Config{
 		Paths:        paths,
 		IncludeTests: opts.includeTests,
 		IncludeDeps:  opts.includeDeps,
 		Exclude:      opts.exclude,
 	})
+	stop()
 	if err != nil {
 		// Load fails only on what the user must fix first (a path that
 		// vanished since the check above, an invalid --exclude pattern);
@@ -112,6 +188,7 @@ func runScan(cmd *cobra.Command, opts scanOptions, paths []string) error {
 	parsed := time.Since(start)
 
 	units := proj.InScope()
+	logf("parse: %s in scope, %s loaded in all, %d ms", plural(len(units), "file"), plural(len(proj.Units), "file"), parsed.Milliseconds())
 	if len(units) == 0 {
 		hint := "tests and scripts are skipped without --include-tests, lib/ and node_modules/ without --include-deps"
 		if len(opts.exclude) > 0 {
@@ -122,37 +199,85 @@ func runScan(cmd *cobra.Command, opts scanOptions, paths []string) error {
 			hint: hint}
 	}
 
-	doc := report.Document{Diagnostics: proj.Diagnostics}
+	doc := report.Document{
+		Root:      proj.Root,
+		Sources:   map[string]*source.File{},
+		Detectors: selected,
+		Generated: reportTime(),
+	}
+	for _, u := range proj.Units {
+		doc.Sources[u.File.Path] = u.File
+	}
 	doc.Stats.Files = len(units)
 	for _, u := range units {
 		doc.Stats.Lines += u.File.LineCount()
 	}
-	doc.Stats.Stages = []report.Stage{{Name: "parse", Duration: parsed}}
-	doc.Findings = detect(proj)
+
+	analyzeStart := time.Now()
+	stop = spin.Start(fmt.Sprintf("analyzing %s with %s", plural(len(units), "file"), plural(len(selected), "detector")))
+	findings, diags := detect(proj, selected)
+	stop()
+	analyzed := time.Since(analyzeStart)
+	logf("analyze: %s, %s, %d ms", plural(len(selected), "detector"), plural(len(findings), "finding"), analyzed.Milliseconds())
+
+	doc.Diagnostics = append(append([]source.Diagnostic(nil), proj.Diagnostics...), diags...)
+	source.SortDiagnostics(doc.Diagnostics)
+	// Detectors fingerprint their findings; anything arriving without an
+	// id (from a later stage, or a test) gets one the same way here, so
+	// baselines and SARIF fingerprints always have one to work with.
+	analyzers.AssignIDs(findings, report.CodeOf(doc.File))
+	findings = keepSelected(findings, only, excluded)
+	for i := range findings {
+		if sev, ok := overrides[findings[i].Detector]; ok {
+			findings[i].Severity = sev
+		}
+	}
+
+	if opts.writeBaseline != "" {
+		var buf bytes.Buffer
+		if err := report.WriteBaseline(&buf, findings); err != nil {
+			return failuref("--write-baseline: %v", err)
+		}
+		if err := writeFileAtomic(opts.writeBaseline, buf.Bytes()); err != nil {
+			return failuref("--write-baseline: %v", err)
+		}
+		if !opts.quiet {
+			fmt.Fprintf(stderr, "sleuth: wrote the ids of %s to %s\n", plural(len(findings), "finding"), opts.writeBaseline)
+		}
+	}
+	doc.Findings, doc.Hidden = hideFindings(findings, minSev, base)
+
+	doc.Stats.Stages = []report.Stage{{Name: "parse", Duration: parsed}, {Name: "analyze", Duration: analyzed}}
 	doc.Stats.Duration = time.Since(start)
 
-	var buf bytes.Buffer
-	if err := write(&buf, doc); err != nil {
-		return failuref("writing the report: %v", err)
+	// A run that cannot be trusted still writes its report — it holds the
+	// diagnostics that explain why — but says so in it (SARIF's
+	// executionSuccessful) and exits 3.
+	var failure error
+	switch {
+	case !anyParsed(units):
+		failure = failuref("none of the files in scope could be parsed")
+	case opts.strict:
+		if n, files := countErrors(doc.Diagnostics); n > 0 {
+			failure = failuref("--strict: %d %s in %d %s", n, noun(n, "error"), files, noun(files, "file"))
+		}
 	}
-	if opts.output == "" {
-		_, err = cmd.OutOrStdout().Write(buf.Bytes())
-	} else {
-		err = os.WriteFile(opts.output, buf.Bytes(), 0o644)
-	}
-	if err != nil {
-		return failuref("writing the report: %v", err)
+	if failure != nil {
+		doc.Failure = failure.Error()
 	}
 
-	// The report is out first in every case below: it holds the
-	// diagnostics that explain the failure.
-	if !anyParsed(units) {
-		return failuref("none of the files in scope could be parsed")
+	logf("writing %s", describeOutputs(outs))
+	if opts.verbose {
+		logDiagnosticsPerFile(stderr, doc.Diagnostics)
 	}
-	if opts.strict {
-		if n, files := countErrors(doc.Diagnostics); n > 0 {
-			return failuref("--strict: %d %s in %d %s", n, noun(n, "error"), files, noun(files, "file"))
+	for _, o := range outs {
+		if err := o.emit(stdout, doc); err != nil {
+			return err
 		}
+	}
+
+	if failure != nil {
+		return failure
 	}
 	for _, f := range doc.Findings {
 		if failOn != "" && f.Severity.AtLeast(failOn) {
@@ -162,14 +287,46 @@ func runScan(cmd *cobra.Command, opts scanOptions, paths []string) error {
 	return nil
 }
 
-func writerFor(format string) (func(io.Writer, report.Document) error, error) {
-	switch format {
-	case "text":
-		return report.WriteText, nil
-	case "json":
-		return report.WriteJSON, nil
+// reportTime dates the report: now, or SOURCE_DATE_EPOCH when set, the
+// reproducible-builds convention for making dated output reproducible.
+func reportTime() time.Time {
+	if s := os.Getenv("SOURCE_DATE_EPOCH"); s != "" {
+		if sec, err := strconv.ParseInt(s, 10, 64); err == nil {
+			return time.Unix(sec, 0).UTC()
+		}
 	}
-	return nil, usageErrorf("unknown format %q (want text or json)", format)
+	return now()
+}
+
+// logDiagnosticsPerFile is --verbose's per-file count of diagnostics.
+func logDiagnosticsPerFile(w io.Writer, ds []source.Diagnostic) {
+	type count struct{ errors, warnings, infos int }
+	var files []string
+	per := map[string]*count{}
+	for _, d := range ds {
+		c := per[d.File]
+		if c == nil {
+			c = &count{}
+			per[d.File] = c
+			files = append(files, d.File)
+		}
+		switch d.Severity {
+		case source.Error:
+			c.errors++
+		case source.Warning:
+			c.warnings++
+		default:
+			c.infos++
+		}
+	}
+	for _, f := range files {
+		c := per[f]
+		name := f
+		if name == "" {
+			name = "(run)"
+		}
+		fmt.Fprintf(w, "sleuth: diagnostics: %s: %s, %s, %d info\n", name, plural(c.errors, "error"), plural(c.warnings, "warning"), c.infos)
+	}
 }
 
 // parseFailOn returns the threshold, or "" for none: never fail on findings.
@@ -194,23 +351,6 @@ func statMessage(p string, err error) string {
 		return "permission denied: " + p
 	}
 	return err.Error()
-}
-
-// checkOutput fails fast when --output cannot be written, instead of after
-// a long scan. It leaves the file itself alone until the report is ready.
-func checkOutput(name string) error {
-	if fi, err := os.Stat(name); err == nil && fi.IsDir() {
-		return usageErrorf("--output %s is a directory", name)
-	}
-	dir := filepath.Dir(name)
-	fi, err := os.Stat(dir)
-	if err != nil {
-		return usageErrorf("--output: %s", statMessage(dir, err))
-	}
-	if !fi.IsDir() {
-		return usageErrorf("--output: not a directory: %s", dir)
-	}
-	return nil
 }
 
 // anyParsed reports whether at least one file in scope yielded a syntax
@@ -244,4 +384,8 @@ func noun(n int, s string) string {
 		return s
 	}
 	return s + "s"
+}
+
+func plural(n int, s string) string {
+	return strconv.Itoa(n) + " " + noun(n, s)
 }
