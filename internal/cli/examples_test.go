@@ -1,0 +1,101 @@
+package cli
+
+import (
+	"bytes"
+	"flag"
+	"os"
+	"path/filepath"
+	"regexp"
+	"testing"
+
+	"github.com/santhosh-tekuri/jsonschema/v6"
+)
+
+var updateExamples = flag.Bool("update-examples", false, "rewrite the golden scans of examples/")
+
+// timings are the only parts of a scan's output that vary between runs.
+var timings = []*regexp.Regexp{
+	regexp.MustCompile(`\b\d+ ms\b`),
+	regexp.MustCompile(`("durationMs"|"parse"|"analyze"|"symbolic"|"llm"): \d+`),
+	regexp.MustCompile(`\b\d+(\.\d+)? ?(ms|s)\)`),
+}
+
+func normalise(b []byte) []byte {
+	for _, re := range timings {
+		b = re.ReplaceAllFunc(b, func(m []byte) []byte {
+			return regexp.MustCompile(`\d+(\.\d+)?`).ReplaceAll(m, []byte("0"))
+		})
+	}
+	return b
+}
+
+// TestScanExamplesGolden scans examples/ end to end, in every format, and
+// compares with the golden files in testdata/golden/: what a user sees when
+// trying sleuth for the first time. Review diffs with -update-examples.
+func TestScanExamplesGolden(t *testing.T) {
+	t.Setenv("SOURCE_DATE_EPOCH", "1700000000")
+	t.Setenv("NO_COLOR", "1")
+	for _, format := range []string{"text", "json", "sarif", "markdown"} {
+		t.Run(format, func(t *testing.T) {
+			var out, errOut bytes.Buffer
+			code := Run([]string{"scan", "--format", format, "--fail-on", "none", "../../examples/"}, &out, &errOut)
+			if code != 0 {
+				t.Fatalf("exit %d: %s", code, errOut.String())
+			}
+			got := normalise(out.Bytes())
+			if format == "sarif" {
+				validateAgainstSARIFSchema(t, out.Bytes())
+			}
+			golden := filepath.Join("..", "..", "testdata", "golden", "scan-examples."+format)
+			if *updateExamples {
+				if err := os.MkdirAll(filepath.Dir(golden), 0o755); err != nil {
+					t.Fatal(err)
+				}
+				if err := os.WriteFile(golden, got, 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("%v (run go test ./internal/cli -run TestScanExamplesGolden -update-examples)", err)
+			}
+			if !bytes.Equal(want, got) {
+				t.Errorf("scan of examples/ (%s) differs from %s; rerun with -update-examples and review the diff", format, golden)
+			}
+		})
+	}
+}
+
+func validateAgainstSARIFSchema(t *testing.T, sarif []byte) {
+	t.Helper()
+	path := filepath.Join("..", "..", "..", "shared", "schemas", "sarif-schema-2.1.0.json")
+	f, err := os.Open(path)
+	if err != nil {
+		if os.Getenv("SLEUTH_REQUIRE_SCHEMA") == "" {
+			t.Skipf("SARIF schema not available: %v", err)
+		}
+		t.Fatalf("SLEUTH_REQUIRE_SCHEMA is set but the schema is missing: %v", err)
+	}
+	defer f.Close()
+	schemaDoc, err := jsonschema.UnmarshalJSON(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := jsonschema.NewCompiler()
+	c.AssertFormat()
+	if err := c.AddResource("sarif.json", schemaDoc); err != nil {
+		t.Fatal(err)
+	}
+	sch, err := c.Compile("sarif.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	inst, err := jsonschema.UnmarshalJSON(bytes.NewReader(sarif))
+	if err != nil {
+		t.Fatalf("not JSON: %v", err)
+	}
+	if err := sch.Validate(inst); err != nil {
+		t.Fatalf("the SARIF of the examples/ scan does not validate: %v", err)
+	}
+}
