@@ -536,7 +536,7 @@ func (w *walker) lvalueBase(e ast.Expr, st FlowState) FlowState {
 // in: x, x[i], x.f, x[i].f[j] — following storage pointers declared in the
 // function being walked.
 func (w *walker) stateVarOf(e ast.Expr) (*ast.VariableDeclaration, ast.Node) {
-	root := RootExpr(e)
+	root := rootVarExpr(w.prog, e)
 	v, ok := w.prog.Ref(root).(*ast.VariableDeclaration)
 	if !ok {
 		return nil, nil
@@ -551,6 +551,28 @@ func (w *walker) stateVarOf(e ast.Expr) (*ast.VariableDeclaration, ast.Node) {
 		return target, root
 	}
 	return nil, nil
+}
+
+// rootVarExpr strips indexing, struct member access and parentheses down
+// to the variable an lvalue is rooted in: s.f[i].g → s. A member access
+// that itself names a declaration (C.x, a constant of contract C) is the
+// root.
+func rootVarExpr(prog *sema.Program, e ast.Expr) ast.Expr {
+	for {
+		switch x := unparen(e).(type) {
+		case *ast.IndexAccess:
+			e = x.X
+		case *ast.IndexRangeAccess:
+			e = x.X
+		case *ast.MemberAccess:
+			if _, named := prog.Ref(x).(*ast.VariableDeclaration); named {
+				return x
+			}
+			e = x.X
+		default:
+			return unparen(e)
+		}
+	}
 }
 
 // RootExpr strips indexing, member access and parentheses: x[i].f → x.
