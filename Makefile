@@ -12,7 +12,7 @@ FUZZ_TARGETS := FuzzLex FuzzParse FuzzLoad
 # Everything but the ANTLR-generated code, which is not ours to lint.
 LINT_PKGS     = $(shell $(GO) list ./... | grep -v '/parser/gen$$')
 
-.PHONY: build test corpus bench fuzz lint generate docs scan-examples clean
+.PHONY: build test corpus bench fuzz lint generate docs scan-examples triage-eval clean
 
 build:
 	$(GO) build -o bin/sleuth .
@@ -65,6 +65,13 @@ docs:
 # from failing the target.
 scan-examples:
 	$(GO) run . scan --fail-on none examples/
+
+# Precision and recall of a model's verdicts on the findings judged by hand
+# in testdata/triage/labels.json: make triage-eval MODEL=qwen2.5-coder:7b.
+# Needs Ollama (OLLAMA_HOST) with the model pulled; verdicts are not cached.
+triage-eval: corpus
+	@test -n "$(MODEL)" || { echo "usage: make triage-eval MODEL=<ollama model> [OLLAMA_HOST=host:port]"; exit 2; }
+	SLEUTH_EVAL_MODEL='$(MODEL)' SLEUTH_REQUIRE_CORPUS=1 $(GO) test ./llm -run '^TestTriageEval$$' -count=1 -timeout 0 -v
 
 clean:
 	rm -rf bin

@@ -127,7 +127,7 @@ Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it,
 	})
 	// --color is global: every command that writes to a terminal obeys it.
 	colorMode := root.PersistentFlags().String("color", "auto", "colour output: "+colorModes+" (auto: on a terminal, unless NO_COLOR is set)")
-	root.AddCommand(newScanCommand(colorMode), newDetectorsCommand(), newExplainCommand(colorMode), newVersionCommand())
+	root.AddCommand(newScanCommand(colorMode), newDetectorsCommand(), withFindingExplain(newExplainCommand(colorMode), colorMode), newVersionCommand())
 	return root
 }
 

@@ -62,6 +62,8 @@ type scanOptions struct {
 
 	quiet   bool
 	verbose bool
+
+	llm llmOptions // LLM triage: internal/cli/llm.go
 }
 
 func newScanCommand(colorMode *string) *cobra.Command {
@@ -121,6 +123,7 @@ survives edits elsewhere. A JSON report works as a baseline too.`,
 	f.StringArrayVar(&opts.exclude, "exclude", nil, "leave out files matching `GLOB` (root-relative, ** allowed; repeatable)")
 	f.BoolVarP(&opts.quiet, "quiet", "q", false, "print only findings and errors: no summary, no progress")
 	f.BoolVarP(&opts.verbose, "verbose", "v", false, "print stage timings and every diagnostic")
+	addLLMFlags(cmd, &opts.llm)
 	return cmd
 }
 
@@ -134,6 +137,9 @@ func runScan(cmd *cobra.Command, opts scanOptions, paths []string) error {
 	}
 	overrides, err := applyConfig(cmd, &opts, paths)
 	if err != nil {
+		return err
+	}
+	if err := resolveLLM(cmd, &opts.llm, paths); err != nil {
 		return err
 	}
 	outs, err := planOutputs(opts, stdout)
@@ -249,6 +255,8 @@ func runScan(cmd *cobra.Command, opts scanOptions, paths []string) error {
 
 	doc.Stats.Stages = []report.Stage{{Name: "parse", Duration: parsed}, {Name: "analyze", Duration: analyzed}}
 	doc.Stats.Duration = time.Since(start)
+	// LLM triage annotates the shown findings; it never fails the scan.
+	triageStage(cmd, opts.llm, proj, &doc, opts.quiet)
 
 	// A run that cannot be trusted still writes its report — it holds the
 	// diagnostics that explain why — but says so in it (SARIF's

@@ -1,0 +1,219 @@
+package analyzers
+
+import (
+	"github.com/sleuth-sec/sleuth/analyzers/sema"
+	"github.com/sleuth-sec/sleuth/parser/ast"
+)
+
+// ArbitrarySendEth flags ether sent to an address the caller chooses in a
+// function anyone can call.
+var ArbitrarySendEth = &Analyzer{
+	ID:         "arbitrary-send-eth",
+	Title:      "Ether sent to an arbitrary address",
+	Severity:   High,
+	Confidence: ConfidenceMedium,
+	Category:   CatAccessControl,
+	SWC:        "SWC-105",
+	CWE:        []string{"CWE-284"},
+	Description: "A function anyone can call sends the contract's ether (`transfer`, `send`, " +
+		"`call{value: …}`) to a destination the caller chooses — a parameter, or a state variable any caller " +
+		"can set — and it is not the caller's own account being paid out of the caller's own balance. Sends " +
+		"to `msg.sender`, forwarding of `msg.value`, payouts that debit the caller's balance and sends behind " +
+		"a check of `msg.sender` are not flagged.",
+	Exploit: "The attacker calls `payout(attacker)` (or first `setBeneficiary(attacker)`, then `release()`) " +
+		"and receives the contract's ether.",
+	Recommendation: "Restrict who can trigger the payment (`onlyOwner`), pay only `msg.sender` out of their own " +
+		"recorded balance (pull payments), or send only to addresses fixed at construction.",
+	Run: runArbitrarySendEth,
+}
+
+func init() { registry = append(registry, ArbitrarySendEth) }
+
+func runArbitrarySendEth(p *Pass) {
+	prog := p.Program
+	done := map[ast.Node]bool{}
+	for _, c := range axsAccessRoots(p) {
+		if !axsLinearizationContains(prog, c, func(n ast.Node) bool {
+			call, ok := n.(*ast.FunctionCall)
+			if !ok {
+				return false
+			}
+			cl := prog.CallOf(call)
+			return cl != nil && cl.SendsValue()
+		}) {
+			continue
+		}
+		attacker := axsAttackerAddresses(p, c)
+		tainted := map[*ast.VariableDeclaration]bool{}
+		for v := range attacker {
+			tainted[v] = true
+		}
+		for _, f := range p.EntryPoints(c) {
+			if !axsReaches(p, c, f, "sends-value", axsSendsValueNode(prog)) {
+				continue
+			}
+			entry := f
+			abstract, debits := false, false
+			guard := axsNewCallerCheck(p, c)
+			outer := &axsOuterCall{prog: prog}
+			commits := axsNewCommitments(prog, c)
+			fromValue := map[*ast.VariableDeclaration]bool{} // locals holding msg.value
+			inits := map[*ast.VariableDeclaration]ast.Expr{} // locals' initial values
+			var wk *Walker
+			wk = p.NewWalker(c, f, FlowVisitor{
+				Node: func(n ast.Node, st FlowState) {
+					guard.visit(wk, n)
+					outer.visit(n)
+					commits.visit(n)
+					if axsCallsAbstract(prog, c, n) {
+						abstract = true
+					}
+					if d, ok := n.(*ast.VariableDeclarationStatement); ok && d.Value != nil && len(d.Decls) == 1 && d.Decls[0] != nil {
+						inits[d.Decls[0]] = d.Value
+					}
+					if d, ok := n.(*ast.VariableDeclarationStatement); ok && d.Value != nil && axsMentionsMsgValue(prog, d.Value, fromValue) {
+						for _, x := range d.Decls {
+							if x != nil {
+								fromValue[x] = true
+							}
+						}
+					}
+				},
+				Write: func(v *ast.VariableDeclaration, at ast.Node, value ast.Expr, st FlowState) {
+					if axsSelfKeyed(wk, at) {
+						debits = true // the caller is paid out of their own entry
+					}
+				},
+				Call: func(site CallSite, st FlowState) {
+					cl := site.Call
+					if cl == nil || !cl.SendsValue() {
+						return
+					}
+					var value ast.Expr
+					switch cl.Kind {
+					case sema.CallSend, sema.CallTransfer:
+						if len(cl.Expr.Args) > 0 {
+							value = cl.Expr.Args[0]
+						}
+					default:
+						value = cl.Value
+					}
+					dest := cl.Receiver
+					if dest == nil || value == nil || axsIsZero(value) {
+						return
+					}
+					if axsMentionsMsgValue(prog, value, fromValue) || axsSenderKeyedRead(wk, value) || debits {
+						return
+					}
+					if axsSenderish(wk, dest) || axsIsThis(dest) || !wk.Tainted(dest) || commits.committed(dest) {
+						return
+					}
+					if axsFreshContract(prog, dest, inits) {
+						return // a contract this call just created
+					}
+					if axsKeyedBy(prog, value, dest, inits) {
+						return // pays the destination its own recorded balance
+					}
+					if guard.guarded(st) || abstract {
+						return
+					}
+					at, more := outer.locate(site.Node)
+					if done[at] {
+						return
+					}
+					done[at] = true
+					why := "a destination the caller chooses"
+					var rel []RelatedNode
+					if v := wk.StateVarOf(dest); v != nil && attacker[v] != nil {
+						why = v.Name.Name + ", which any caller can set"
+						rel = append(rel, RelatedNode{At: attacker[v], Message: "anyone can set " + v.Name.Name + " here"})
+					}
+					axsReportAt(p, at, axsQualified(c, entry)+" sends ether ("+axsCode(value)+") to "+axsCode(dest)+", "+why+
+						"; no check of msg.sender guards it", append(more, rel...)...)
+				},
+			})
+			wk.TaintedState(tainted)
+			wk.Run()
+		}
+	}
+}
+
+// axsMentionsMsgValue reports expressions computed from msg.value
+// (directly or through the given locals): forwarding the caller's own
+// ether.
+func axsMentionsMsgValue(prog *sema.Program, e ast.Expr, locals map[*ast.VariableDeclaration]bool) bool {
+	return Contains(e, func(n ast.Node) bool {
+		x, ok := n.(ast.Expr)
+		if !ok {
+			return false
+		}
+		if IsMagic(x, "msg", "value") {
+			return true
+		}
+		if id, ok := x.(*ast.Identifier); ok {
+			if v, ok := prog.Ref(id).(*ast.VariableDeclaration); ok && locals[v] {
+				return true
+			}
+		}
+		return false
+	})
+}
+
+// axsSenderKeyedRead reports amounts read from the caller's own entry:
+// balances[msg.sender].
+func axsSenderKeyedRead(wk *Walker, e ast.Expr) bool {
+	return Contains(e, func(n ast.Node) bool {
+		ix, ok := n.(*ast.IndexAccess)
+		return ok && ix.Index != nil && axsSenderish(wk, ix.Index)
+	})
+}
+
+// axsKeyedBy reports amounts read from an entry keyed by the destination
+// itself: to.transfer(deposits[to]).
+func axsKeyedBy(prog *sema.Program, value, dest ast.Expr, inits map[*ast.VariableDeclaration]ast.Expr) bool {
+	d := axsDeclOf(prog, dest)
+	if d == nil {
+		return false
+	}
+	keyed := func(e ast.Expr) bool {
+		return Contains(e, func(n ast.Node) bool {
+			ix, ok := n.(*ast.IndexAccess)
+			return ok && ix.Index != nil && axsDeclOf(prog, ix.Index) == d
+		})
+	}
+	if keyed(value) {
+		return true
+	}
+	if v := axsDeclOf(prog, value); v != nil && inits[v] != nil {
+		return keyed(inits[v])
+	}
+	return false
+}
+
+// axsSendsValueNode matches calls that may transfer ether.
+func axsSendsValueNode(prog *sema.Program) func(ast.Node) bool {
+	return func(n ast.Node) bool {
+		call, ok := n.(*ast.FunctionCall)
+		if !ok {
+			return false
+		}
+		cl := prog.CallOf(call)
+		return cl != nil && cl.SendsValue()
+	}
+}
+
+// axsFreshContract reports destinations created in this transaction:
+// `C c = new C(); address(c).call{value: v}("")`.
+func axsFreshContract(prog *sema.Program, dest ast.Expr, inits map[*ast.VariableDeclaration]ast.Expr) bool {
+	isNew := func(e ast.Expr) bool {
+		return Contains(e, func(n ast.Node) bool {
+			_, ok := n.(*ast.NewExpression)
+			return ok
+		})
+	}
+	if isNew(dest) {
+		return true
+	}
+	v := axsDeclOf(prog, dest)
+	return v != nil && inits[v] != nil && isNew(inits[v])
+}

@@ -1,0 +1,615 @@
+package analyzers
+
+import (
+	"sort"
+
+	"github.com/sleuth-sec/sleuth/analyzers/sema"
+	"github.com/sleuth-sec/sleuth/parser/ast"
+)
+
+// IntegerOverflow flags wrapping arithmetic on caller-influenced values:
+// any + - * ** in code compiled without overflow checks (pragma < 0.8) or
+// inside `unchecked { }`, unless a check makes it safe.
+var IntegerOverflow = &Analyzer{
+	ID:         "integer-overflow",
+	Title:      "Integer overflow or underflow",
+	Severity:   High,
+	Confidence: ConfidenceMedium,
+	Category:   CatArithmetic,
+	SWC:        "SWC-101",
+	CWE:        []string{"CWE-190", "CWE-191"},
+	Description: "Before Solidity 0.8, and inside `unchecked { }` blocks after it, integer arithmetic wraps " +
+		"around silently: `0 - 1` is `2**256 - 1` and a large product drops its high bits. When a value " +
+		"the caller chooses reaches such an operation and the result is stored, compared or paid out, the " +
+		"caller chooses the wrapped result too.",
+	Exploit: "BeautyChain's `batchTransfer(address[] _receivers, uint256 _value)` computed " +
+		"`uint256 amount = uint256(cnt) * _value` and checked `balances[msg.sender] >= amount`. With two " +
+		"receivers and `_value = 2**255` the product wraps to 0, the check passes, and each receiver is " +
+		"credited 2**255 tokens out of nothing.",
+	Recommendation: "Compile with Solidity 0.8 or later (checked arithmetic by default) and keep `unchecked` " +
+		"for operations proven safe; before 0.8 use SafeMath (`a.add(b)`, `a.sub(b)`, `a.mul(b)`) or check " +
+		"explicitly (`require(balance >= amount)` before `balance - amount`, `require(c / a == b)` after a product).",
+	Run: runIntegerOverflow,
+}
+
+func init() { registry = append(registry, IntegerOverflow) }
+
+// ariOverflowCand is one finding in the making; walks of several entry
+// points may reach the same operation.
+type ariOverflowCand struct {
+	rep  Report
+	rank int
+}
+
+func runIntegerOverflow(p *Pass) {
+	prog := p.Program
+	owners := newAriOwners(prog)
+	unchecked := ariUncheckedNodes(prog)
+	pre08 := map[*ast.SourceUnit]bool{}
+	oldCompiler := func(n ast.Node) bool {
+		u := owners.Unit(n)
+		if u == nil {
+			return false
+		}
+		v, ok := pre08[u]
+		if !ok {
+			v = ariPragmaAllowsBelow(u, 0, 8)
+			pre08[u] = v
+		}
+		return v
+	}
+	type bodyInfo struct {
+		owner   ariOwner
+		parents map[ast.Node]ast.Node
+		checks  []ariFact
+	}
+	bodies := map[ast.Node]*bodyInfo{}
+	infoOf := func(n ast.Node) *bodyInfo {
+		ow := owners.Of(n)
+		if ow.Body == nil {
+			return nil
+		}
+		if bi, ok := bodies[ow.Body]; ok {
+			return bi
+		}
+		bi := &bodyInfo{owner: ow, parents: ariParents(ow.Body)}
+		bi.checks = ariAllChecks(prog, ow.Body)
+		bodies[ow.Body] = bi
+		return bi
+	}
+	cands := map[ast.Node]*ariOverflowCand{}
+
+	for _, c := range p.Contracts() {
+		if c.IsInterface() || c.IsLibrary() {
+			continue
+		}
+		ctl := ariControlledState(p, c)
+		for _, f := range p.EntryPoints(c) {
+			tt := newAriTaint(prog, c, f, ctl)
+			entry := f
+			var wk *Walker
+			wk = p.NewWalker(c, f, FlowVisitor{Node: func(n ast.Node, st FlowState) {
+				tt.observe(n)
+				ar := ariArithOf(n)
+				var dec *ast.UnaryOperation
+				if ar == nil {
+					if u, ok := n.(*ast.UnaryOperation); ok && u.Op == "--" {
+						dec = u
+					} else {
+						return
+					}
+				}
+				if st.Guarded || !owners.InScope(n) {
+					return
+				}
+				inUnchecked := unchecked[n]
+				if !inUnchecked && !oldCompiler(n) {
+					return // checked arithmetic (0.8)
+				}
+				bi := infoOf(n)
+				if bi == nil {
+					return
+				}
+				if inUnchecked && bi.owner.Contract != nil && bi.owner.Contract.Kind == ast.KindLibrary {
+					return // a library's unchecked block is part of its documented semantics (Math, Strings…)
+				}
+				if dec != nil {
+					if inUnchecked {
+						return
+					}
+					ar = ariDecrementOf(dec)
+					if ar == nil || !ariOwnEntry(wk, tt, ar.a) {
+						return
+					}
+				} else if !ariInfluenced(prog, ar, tt) {
+					return
+				}
+				ar.addAliases(bi.parents)
+				if ariIsConst(prog, ar.a) && ariIsConst(prog, ar.b) {
+					return
+				}
+				dom := ariDominatingFacts(prog, bi.parents, n)
+				if ariCounterStep(prog, ar, tt) || ariSubtractsMin(prog, ar, bi.owner.Body) || ariSubtractsFraction(prog, ar, bi.owner.Body, dom) {
+					return
+				}
+				if ariGuarded(prog, ar, dom, bi.checks, prog.TypeOf(ariExprOf(n)).Bits) {
+					return
+				}
+				if inUnchecked && ariBoundedByAccounting(prog, ar, bi.owner.Body, unchecked, dom) {
+					return
+				}
+				sev, conf, use := ariResultUse(prog, wk, bi.parents, n, entry)
+				rank := sev.Rank()*10 + conf.Rank()
+				if old, ok := cands[n]; ok && old.rank >= rank {
+					return
+				}
+				// Name the caller-chosen operands (both for a * b).
+				var influenced ast.Expr = ar.b
+				switch {
+				case dec != nil || tt.of(ar.b) == 0:
+					influenced = ar.a
+				case tt.of(ar.a)&ariTParam != 0 && ar.op != "-":
+					influenced = &ast.TupleExpression{Base: ast.Base{Src: n.Span()}, Elems: []ast.Expr{ar.a, ar.b}}
+				}
+				where := "compiled without overflow checks (pragma allows solc < 0.8)"
+				if inUnchecked {
+					where = "inside an unchecked block"
+				}
+				kind := map[string]string{"+": "overflow", "*": "overflow", "**": "overflow", "-": "underflow"}[ar.op]
+				msg := ariFuncLabel(bi.owner) + ": `" + ariShort(n) + "` can " + kind + " — " + tt.why(influenced)
+				if dec != nil {
+					msg = ariFuncLabel(bi.owner) + ": `" + ariShort(n) + "` can underflow — the caller's own entry may be 0 and nothing checks it"
+				}
+				msg += "; the arithmetic is " + where + " and the result " + use
+				cands[n] = &ariOverflowCand{rank: rank, rep: Report{At: n, Function: bi.owner.Fn, Contract: bi.owner.Contract,
+					Severity: sev, Confidence: conf, Message: msg}}
+			}})
+			wk.Run()
+		}
+	}
+	// One finding per statement: the most severe (then outermost)
+	// operation; the others of the statement become related locations.
+	type group struct {
+		best   *ariOverflowCand
+		others []*ariOverflowCand
+	}
+	groups := map[ast.Node]*group{}
+	var order []ast.Node
+	var nodes []ast.Node
+	for n := range cands {
+		nodes = append(nodes, n)
+	}
+	sort.Slice(nodes, func(i, j int) bool {
+		a, b := nodes[i].Span(), nodes[j].Span()
+		if a.File.Path != b.File.Path {
+			return a.File.Path < b.File.Path
+		}
+		return a.Start.Offset < b.Start.Offset
+	})
+	for _, n := range nodes {
+		cd := cands[n]
+		bi := infoOf(n)
+		stmt := n
+		if bi != nil {
+			stmt = ariStmtOf(bi.parents, n)
+		}
+		g := groups[stmt]
+		if g == nil {
+			g = &group{}
+			groups[stmt] = g
+			order = append(order, stmt)
+		}
+		if g.best == nil || cd.rank > g.best.rank ||
+			(cd.rank == g.best.rank && ariSpanLen(cd.rep.At) > ariSpanLen(g.best.rep.At)) {
+			if g.best != nil {
+				g.others = append(g.others, g.best)
+			}
+			g.best = cd
+		} else {
+			g.others = append(g.others, cd)
+		}
+	}
+	for _, stmt := range order {
+		g := groups[stmt]
+		rep := g.best.rep
+		for _, o := range g.others {
+			rep.Related = append(rep.Related, RelatedNode{At: o.rep.At, Message: "also unchecked: " + ariShort(o.rep.At)})
+		}
+		p.Report(rep)
+	}
+}
+
+func ariSpanLen(n ast.Node) int {
+	sp := n.Span()
+	return sp.End.Offset - sp.Start.Offset
+}
+
+// ariExprOf returns the expression whose type is the arithmetic's type.
+func ariExprOf(n ast.Node) ast.Expr {
+	if e, ok := n.(ast.Expr); ok {
+		return e
+	}
+	return nil
+}
+
+// ariInfluenced applies the per-operator taint rules: sums and products
+// need a caller-chosen operand (ether amounts are too small to overflow
+// when added), differences underflow when the caller picks the subtrahend
+// (or the minuend of a fixed subtrahend).
+func ariInfluenced(prog *sema.Program, ar *ariArith, tt *ariTaint) bool {
+	ta, tb := tt.of(ar.a), tt.of(ar.b)
+	switch ar.op {
+	case "+":
+		return (ta|tb)&ariTParam != 0
+	case "-":
+		if tb == ariTValue && ariIsBalanceRead(prog, ariStripConversions(prog, ar.a)) {
+			return false // address(this).balance - msg.value: the balance before the call
+		}
+		return tb != 0 || ta&ariTParam != 0
+	case "*":
+		if (ta|tb)&ariTParam != 0 {
+			return true
+		}
+		return (ta|tb)&ariTValue != 0 && !ariIsConst(prog, ar.a) && !ariIsConst(prog, ar.b)
+	case "**":
+		return ta|tb != 0
+	}
+	return false
+}
+
+// ariDecrementOf turns x-- into the subtraction x - 1.
+func ariDecrementOf(u *ast.UnaryOperation) *ariArith {
+	one := &ast.Literal{Base: u.Base, Kind: ast.NumberLiteral, Value: "1"}
+	return &ariArith{node: u, op: "-", a: u.X, b: one, results: map[string]bool{ariText(u.X): true}}
+}
+
+// ariOwnEntry reports a storage mapping entry keyed by the caller (or by
+// a caller-chosen key): balances[msg.sender].
+func ariOwnEntry(wk *Walker, tt *ariTaint, e ast.Expr) bool {
+	ix, ok := unparen(e).(*ast.IndexAccess)
+	if !ok || ix.Index == nil || wk.StateVarOf(ix) == nil {
+		return false
+	}
+	return wk.IsSender(ix.Index) || tt.of(ix.Index)&ariTParam != 0
+}
+
+// ariUncheckedNodes returns every node inside an unchecked block.
+func ariUncheckedNodes(prog *sema.Program) map[ast.Node]bool {
+	out := map[ast.Node]bool{}
+	for _, u := range prog.Units {
+		if u.AST == nil || !u.InScope {
+			continue
+		}
+		ast.Inspect(u.AST, func(n ast.Node) bool {
+			if b, ok := n.(*ast.Block); ok && b.Unchecked {
+				ast.Inspect(b, func(m ast.Node) bool {
+					out[m] = true
+					return true
+				})
+				return false
+			}
+			return true
+		})
+	}
+	return out
+}
+
+// ariBoundedByAccounting recognises the reasoning behind most `unchecked`
+// blocks of audited 0.8 code: a sum whose operand is also added with
+// checked arithmetic elsewhere in the function (balance + value is at most
+// totalSupply, which is checked), and a difference whose subtrahend was
+// checked against some other amount first (value <= fromBalance <=
+// totalSupply).
+func ariBoundedByAccounting(prog *sema.Program, ar *ariArith, body ast.Node, unchecked map[ast.Node]bool, dom []ariFact) bool {
+	tb := ariText(ar.b)
+	switch ar.op {
+	case "+":
+		// A part (a mapping entry) grows by what a checked total grew by.
+		if _, part := unparen(ar.a).(*ast.IndexAccess); !part {
+			return false
+		}
+		found := false
+		ast.Inspect(body, func(n ast.Node) bool {
+			if found || unchecked[n] {
+				return false
+			}
+			if other := ariArithOf(n); other != nil && other.op == "+" && n != ar.node {
+				// The total is a scalar in storage: _totalSupply, $._totalSupply.
+				if ariIsStorageScalar(prog, other.a) && ariText(other.b) == tb {
+					found = true
+				}
+			}
+			return true
+		})
+		return found
+	case "-":
+		// The subtrahend was checked against some balance, or is added
+		// with checked arithmetic on another path (supply accounting).
+		for _, r := range ariRelations(prog, ariAllChecks(prog, body)) {
+			if ariAnyIn(ariSideTexts(r.small), map[string]bool{tb: true}) {
+				return true
+			}
+		}
+		found := false
+		ast.Inspect(body, func(n ast.Node) bool {
+			if found || unchecked[n] {
+				return false
+			}
+			if other := ariArithOf(n); other != nil && other.op == "+" && (ariText(other.a) == tb || ariText(other.b) == tb) {
+				found = true
+			}
+			return true
+		})
+		return found
+	}
+	return false
+}
+
+// ariIsStorageScalar reports a state variable or a field of a storage
+// struct that is not itself indexed: _totalSupply, $._totalSupply.
+func ariIsStorageScalar(prog *sema.Program, e ast.Expr) bool {
+	switch x := unparen(e).(type) {
+	case *ast.Identifier:
+		v, ok := prog.Ref(x).(*ast.VariableDeclaration)
+		return ok && v.IsStateVar
+	case *ast.MemberAccess:
+		var base ast.Expr = x
+		for {
+			switch y := unparen(base).(type) {
+			case *ast.MemberAccess:
+				base = y.X
+				continue
+			case *ast.Identifier:
+				root, ok := prog.Ref(y).(*ast.VariableDeclaration)
+				return ok && (root.IsStateVar || root.Location == "storage")
+			}
+			return false
+		}
+	}
+	return false
+}
+
+// ariCounterStep recognises a counter bumped by a small constant
+// (nonce + 1, count += 1): reaching the limit takes billions of calls.
+func ariCounterStep(prog *sema.Program, ar *ariArith, tt *ariTaint) bool {
+	if ar.op != "+" {
+		return false
+	}
+	for _, pair := range [][2]ast.Expr{{ar.a, ar.b}, {ar.b, ar.a}} {
+		v, ok := ariConstValue(prog, pair[1])
+		if !ok || v.Sign() < 0 || v.BitLen() > 32 {
+			continue
+		}
+		root, _ := prog.Ref(RootExpr(pair[0])).(*ast.VariableDeclaration)
+		if root != nil && root.IsStateVar {
+			return true
+		}
+		if pair[0] == ar.a {
+			if _, isAssign := ar.node.(*ast.Assignment); isAssign {
+				return true // x += 1
+			}
+		}
+	}
+	return false
+}
+
+// ariSubtractsMin recognises a - min(a, x): spend = Math.min(current,
+// value); current - spend.
+func ariSubtractsMin(prog *sema.Program, ar *ariArith, body ast.Node) bool {
+	if ar.op != "-" {
+		return false
+	}
+	b := unparen(ar.b)
+	if id, ok := b.(*ast.Identifier); ok {
+		b = ariDefinitionOf(prog, body, id)
+	}
+	ta := ariText(ar.a)
+	// a < b ? a : b
+	if cond, ok := b.(*ast.Conditional); ok {
+		if cmp, ok := unparen(cond.Cond).(*ast.BinaryOperation); ok && (ariIsComparison(cmp.Op) && cmp.Op != "==" && cmp.Op != "!=") {
+			sides := map[string]bool{ariText(cmp.X): true, ariText(cmp.Y): true}
+			if sides[ta] && sides[ariText(cond.Then)] && sides[ariText(cond.Else)] {
+				lessFirst := (cmp.Op == "<" || cmp.Op == "<=") == (ariText(cmp.X) == ariText(cond.Then))
+				return lessFirst
+			}
+		}
+		return false
+	}
+	c, ok := b.(*ast.FunctionCall)
+	if !ok || len(c.Args) != 2 {
+		return false
+	}
+	name := ""
+	switch fn := c.Fn.(type) {
+	case *ast.Identifier:
+		name = fn.Name
+	case *ast.MemberAccess:
+		name = fn.Member.Name
+	}
+	if name != "min" && name != "_min" {
+		return false
+	}
+	return ariText(c.Args[0]) == ta || ariText(c.Args[1]) == ta
+}
+
+// ariSubtractsFraction recognises a - a * f / d with f <= d (a fee taken
+// out of an amount): the fraction cannot exceed a.
+func ariSubtractsFraction(prog *sema.Program, ar *ariArith, body ast.Node, dom []ariFact) bool {
+	if ar.op != "-" {
+		return false
+	}
+	b := unparen(ar.b)
+	if id, ok := b.(*ast.Identifier); ok {
+		b = ariDefinitionOf(prog, body, id)
+	}
+	div, ok := b.(*ast.BinaryOperation)
+	if !ok || div.Op != "/" {
+		return false
+	}
+	den, ok := ariConstValue(prog, div.Y)
+	if !ok {
+		return false
+	}
+	var x, f ast.Expr
+	switch num := unparen(div.X).(type) {
+	case *ast.BinaryOperation:
+		if num.Op != "*" {
+			return false
+		}
+		x, f = num.X, num.Y
+	case *ast.FunctionCall:
+		m, ok := num.Fn.(*ast.MemberAccess)
+		if !ok || m.Member.Name != "mul" || len(num.Args) != 1 {
+			return false
+		}
+		x, f = m.X, num.Args[0]
+	default:
+		return false
+	}
+	ta := ariText(ar.a)
+	if ariText(x) != ta {
+		if ariText(f) != ta {
+			return false
+		}
+		x, f = f, x
+	}
+	// The bound on f may be checked anywhere before (require(fee <= 100)).
+	bound, ok := ariUpperBound(prog, f, ariRelations(prog, append(dom, ariAllChecks(prog, body)...)))
+	return ok && bound.Cmp(den) <= 0
+}
+
+// ariDefinitionOf returns the initial value of a local declared once in
+// body and never reassigned, or nil.
+func ariDefinitionOf(prog *sema.Program, body ast.Node, id *ast.Identifier) ast.Expr {
+	v, ok := prog.Ref(id).(*ast.VariableDeclaration)
+	if !ok || v.IsStateVar {
+		return nil
+	}
+	var def ast.Expr
+	assigned := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch x := n.(type) {
+		case *ast.VariableDeclarationStatement:
+			if len(x.Decls) == 1 && x.Decls[0] == v {
+				def = x.Value
+			}
+		case *ast.Assignment:
+			if t, ok := unparen(x.LHS).(*ast.Identifier); ok && prog.Ref(t) == sema.Symbol(v) {
+				assigned = true
+			}
+		}
+		return true
+	})
+	if assigned || def == nil {
+		return nil
+	}
+	return unparen(def)
+}
+
+// ariResultUse classifies where the result of the operation goes and
+// derives the severity: stored, paid or compared results are high; a
+// result that is discarded, or computed in a view call, is low.
+func ariResultUse(prog *sema.Program, wk *Walker, parents map[ast.Node]ast.Node, n ast.Node, entry *sema.Function) (Severity, Confidence, string) {
+	low := func(s string) (Severity, Confidence, string) { return Low, ConfidenceLow, s }
+	if entry.IsView() {
+		return low("is only returned by a view function")
+	}
+	localUse := func(v *ast.VariableDeclaration, body ast.Node) (Severity, Confidence, string) {
+		if v == nil {
+			return High, ConfidenceMedium, "is used"
+		}
+		if v.IsStateVar {
+			return High, ConfidenceMedium, "is written to storage"
+		}
+		if len(ariVarRefs(prog, body, parents, v)) == 0 {
+			return low("is discarded (stored in the unused local `" + v.Name.Name + "`)")
+		}
+		return High, ConfidenceMedium, "flows into `" + v.Name.Name + "`, which is used later"
+	}
+	root := n
+	for parents[root] != nil {
+		root = parents[root]
+	}
+	targetOf := func(lhs ast.Expr) (Severity, Confidence, string) {
+		if wk.StateVarOf(lhs) != nil {
+			return High, ConfidenceMedium, "is written to storage (" + ariShort(lhs) + ")"
+		}
+		if id, ok := unparen(lhs).(*ast.Identifier); ok {
+			v, _ := prog.Ref(id).(*ast.VariableDeclaration)
+			return localUse(v, root)
+		}
+		return High, ConfidenceMedium, "is stored in " + ariShort(lhs)
+	}
+	switch x := n.(type) {
+	case *ast.Assignment:
+		return targetOf(x.LHS)
+	case *ast.UnaryOperation:
+		return targetOf(x.X)
+	}
+	cur := n
+	for {
+		par := parents[cur]
+		switch x := par.(type) {
+		case nil:
+			return High, ConfidenceMedium, "is used"
+		case *ast.TupleExpression, *ast.BinaryOperation, *ast.UnaryOperation:
+			if b, ok := par.(*ast.BinaryOperation); ok && (ariIsComparison(b.Op) || b.Op == "&&" || b.Op == "||") {
+				return High, ConfidenceMedium, "decides the comparison `" + ariShort(b) + "`"
+			}
+		case *ast.Conditional:
+			if x.Cond == cur {
+				return High, ConfidenceMedium, "decides a condition"
+			}
+		case *ast.Assignment:
+			if x.RHS == cur {
+				return targetOf(x.LHS)
+			}
+			return High, ConfidenceMedium, "is used as a storage location"
+		case *ast.VariableDeclarationStatement:
+			if len(x.Decls) == 1 {
+				return localUse(x.Decls[0], root)
+			}
+			return High, ConfidenceMedium, "is used"
+		case *ast.FunctionCall:
+			if x.Fn == cur {
+				return High, ConfidenceMedium, "is used"
+			}
+			call := prog.CallOf(x)
+			if call == nil {
+				return High, ConfidenceMedium, "is passed to a call"
+			}
+			switch call.Kind {
+			case sema.CallConversion:
+				cur = par
+				continue
+			case sema.CallEvent:
+				return low("is only logged")
+			case sema.CallBuiltin:
+				if call.Builtin == "require" || call.Builtin == "assert" {
+					return High, ConfidenceMedium, "decides a require/assert"
+				}
+				return High, ConfidenceMedium, "is passed to " + call.Builtin
+			case sema.CallSend, sema.CallTransfer, sema.CallLowLevel, sema.CallExternal:
+				return High, ConfidenceMedium, "is used as an amount in `" + ariShort(x) + "`"
+			}
+			return High, ConfidenceMedium, "is passed to " + call.Name + "()"
+		case *ast.FunctionCallOptions:
+			return High, ConfidenceMedium, "is sent as value"
+		case *ast.IfStatement, *ast.WhileStatement, *ast.ForStatement, *ast.DoWhileStatement:
+			return High, ConfidenceMedium, "decides a condition"
+		case *ast.ReturnStatement:
+			return High, ConfidenceMedium, "is returned"
+		case *ast.IndexAccess:
+			if x.Index == cur {
+				return High, ConfidenceMedium, "is used as an index"
+			}
+		case *ast.EmitStatement:
+			return low("is only logged")
+		case *ast.ExpressionStatement:
+			return low("is discarded")
+		case ast.Stmt:
+			return High, ConfidenceMedium, "is used"
+		}
+		cur = par
+	}
+}

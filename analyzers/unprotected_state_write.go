@@ -1,0 +1,189 @@
+package analyzers
+
+import (
+	"github.com/sleuth-sec/sleuth/parser/ast"
+)
+
+// UnprotectedStateWrite flags functions anyone can call that change the
+// state authorisation relies on: the owner, admins, roles.
+var UnprotectedStateWrite = &Analyzer{
+	ID:         "unprotected-state-write",
+	Title:      "Anyone can change privileged state",
+	Severity:   High,
+	Confidence: ConfidenceMedium,
+	Category:   CatAccessControl,
+	SWC:        "SWC-105",
+	CWE:        []string{"CWE-284"},
+	Description: "A public or external function writes a state variable that another part of the contract " +
+		"uses to authorise callers — `owner` in `require(msg.sender == owner)`, `admins[msg.sender]`, a role " +
+		"mapping — and nothing checks `msg.sender` before the write. Any caller can make themselves the " +
+		"owner or an admin and pass every check that trusts it. Constructors and one-time initializers " +
+		"(an `initializer` modifier or a flag that is tested and set) are not flagged.",
+	Exploit: "The attacker calls `changeOwner(attacker)` (or `addAdmin(attacker)`), then calls the functions " +
+		"restricted to the owner: withdraws the funds, mints tokens, or destroys the contract.",
+	Recommendation: "Restrict the function with the same check it feeds (`onlyOwner`, `onlyRole(...)`), or " +
+		"make it a constructor or a one-time initializer.",
+	Run: runUnprotectedStateWrite,
+}
+
+func init() { registry = append(registry, UnprotectedStateWrite) }
+
+func runUnprotectedStateWrite(p *Pass) {
+	prog := p.Program
+	done := map[ast.Node]bool{}
+	for _, c := range axsAccessRoots(p) {
+		auth := axsAuthRefs(p, c)
+		if len(auth) == 0 {
+			continue
+		}
+		writesAuth := axsWritesAny(prog, c, auth)
+		for _, f := range p.EntryPoints(c) {
+			if f.IsView() || !axsReaches(p, c, f, "writes-auth", writesAuth) {
+				continue
+			}
+			if axsOneTime(p, c, f) || axsReinitCandidate(p, c, f) {
+				continue
+			}
+			if axsMisnamedConstructor(p, f.Contract, f) != "" {
+				continue // misnamed-constructor reports it
+			}
+			entry := f
+			abstract := false
+			purchase := f.IsPayable() && Contains(f.Def.Body, func(n ast.Node) bool {
+				e, ok := n.(ast.Expr)
+				return ok && IsMagic(e, "msg", "value")
+			})
+			var wk *Walker
+			guard := axsNewCallerCheck(p, c)
+			wk = p.NewWalker(c, f, FlowVisitor{
+				Node: func(n ast.Node, st FlowState) {
+					guard.visit(wk, n)
+					if axsCallsAbstract(prog, c, n) {
+						abstract = true
+					}
+				},
+				Write: func(v *ast.VariableDeclaration, at ast.Node, value ast.Expr, st FlowState) {
+					trust, ok := auth[v]
+					if !ok || guard.guarded(st) || abstract || done[at] {
+						return
+					}
+					keys := axsKeys(wk, at)
+					// Writes whose value or entry the caller picks (owner = _new,
+					// owner = msg.sender, admins[_a] = true), and revocations
+					// (admins[_a] = false, delete owner) of someone else's rights.
+					clears := value == nil || axsIsZero(value)
+					picked := false
+					switch {
+					case clears:
+						picked = len(keys.sender) == 0 && (keys.chosen || !axsIsIndexed(at))
+					default:
+						picked = wk.Tainted(value) || axsSenderish(wk, value) || (keys.chosen && axsNonZeroLiteral(value))
+					}
+					if !picked {
+						return
+					}
+					if e, ok := at.(ast.Expr); ok {
+						if u, ok := unparen(e).(*ast.UnaryOperation); ok && (u.Op == "++" || u.Op == "--") {
+							return
+						}
+					}
+					if len(keys.sender) > 0 {
+						checked := axsAuthKeyPositions(p, c, v)
+						for pos := range keys.sender {
+							if !checked[pos] {
+								return // the caller writes only its own namespace: approvals it grants
+							}
+						}
+						if !axsLooksPrivileged(v.Name.Name) || clears {
+							return // open self-registration of a non-privileged set
+						}
+					}
+					if purchase && value != nil && axsSenderish(wk, value) {
+						return // paying to become the holder is the contract's design
+					}
+					done[at] = true
+					verb := " lets any caller write "
+					if clears {
+						verb = " lets any caller clear "
+					}
+					axsReportAt(p, at, axsQualified(c, entry)+verb+axsCode(at)+"; "+v.Name.Name+
+						" authorises callers elsewhere and no check of msg.sender guards the write",
+						RelatedNode{At: trust, Message: "authorisation trusts " + v.Name.Name + " here"})
+				},
+			})
+			wk.Run()
+		}
+	}
+}
+
+// axsKeyInfo describes the keys of an lvalue: the positions keyed by the
+// caller, and whether any key is chosen by the caller.
+type axsKeyInfo struct {
+	sender map[int]bool
+	chosen bool
+}
+
+func axsKeys(wk *Walker, at ast.Node) axsKeyInfo {
+	info := axsKeyInfo{sender: map[int]bool{}}
+	e, ok := at.(ast.Expr)
+	if !ok {
+		return info
+	}
+	for {
+		switch x := unparen(e).(type) {
+		case *ast.IndexAccess:
+			if x.Index != nil {
+				k := x.Index
+				if c, ok := unparen(k).(*ast.FunctionCall); ok && len(c.Args) == 1 {
+					if _, conv := c.Fn.(*ast.ElementaryTypeExpression); conv {
+						k = c.Args[0]
+					}
+				}
+				if axsSenderish(wk, k) {
+					info.sender[axsIndexDepth(x.X)] = true
+					info.chosen = true
+				} else if wk.Tainted(k) {
+					info.chosen = true
+				}
+			}
+			e = x.X
+		case *ast.MemberAccess:
+			e = x.X
+		default:
+			return info
+		}
+	}
+}
+
+// axsNonZeroLiteral reports true and non-zero number literals.
+func axsNonZeroLiteral(e ast.Expr) bool {
+	l, ok := unparen(e).(*ast.Literal)
+	if !ok {
+		return false
+	}
+	switch l.Kind {
+	case ast.BoolLiteral:
+		return l.Value == "true"
+	case ast.NumberLiteral:
+		return !axsIsZero(l)
+	}
+	return false
+}
+
+// axsIsIndexed reports lvalues that are mapping or array entries.
+func axsIsIndexed(at ast.Node) bool {
+	e, ok := at.(ast.Expr)
+	if !ok {
+		return false
+	}
+	for {
+		switch x := unparen(e).(type) {
+		case *ast.IndexAccess:
+			return true
+		case *ast.MemberAccess:
+			e = x.X
+		default:
+			return false
+		}
+	}
+}
