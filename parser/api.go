@@ -29,6 +29,10 @@ type Config struct {
 	// MaxFileSize is the largest file parsed, in bytes; larger files get an
 	// error diagnostic instead. 0 means DefaultMaxFileSize.
 	MaxFileSize int64
+	// Overlay replaces the contents of files on disk, keyed by absolute,
+	// cleaned path: the staged versions of files in a pre-commit scan, an
+	// editor's unsaved buffers. The files must still exist on disk.
+	Overlay map[string][]byte
 }
 
 // Project is a loaded set of files.

@@ -120,6 +120,7 @@ type loader struct {
 	res     *resolver
 	fs      *fsCache
 	maxSize int64
+	overlay map[string][]byte
 	sem     chan struct{} // bounds parsing to Config.Workers
 	wg      sync.WaitGroup
 
@@ -139,7 +140,7 @@ func newLoader(cfg Config, root string, sc *scope) *loader {
 		maxSize = DefaultMaxFileSize
 	}
 	return &loader{
-		root: root, scope: sc, fs: &fsCache{}, maxSize: maxSize,
+		root: root, scope: sc, fs: &fsCache{}, maxSize: maxSize, overlay: cfg.Overlay,
 		sem: make(chan struct{}, workers), byReal: map[string]*entry{},
 	}
 }
@@ -186,6 +187,17 @@ func (l *loader) spawn(e *entry) {
 	}()
 }
 
+// read returns a file's contents: from the overlay when it has them.
+func (l *loader) read(abs string) ([]byte, string) {
+	if c, ok := l.overlay[abs]; ok {
+		if int64(len(c)) > l.maxSize {
+			return nil, fmt.Sprintf("file too large to parse (%s; the limit is %s)", byteSize(int64(len(c))), byteSize(l.maxSize))
+		}
+		return c, ""
+	}
+	return readSource(abs, l.maxSize)
+}
+
 // process reads, checks and parses one file, then resolves its imports
 // and spawns the files they lead to.
 func (l *loader) process(e *entry) {
@@ -199,7 +211,7 @@ func (l *loader) process(e *entry) {
 			}
 		}
 	}()
-	content, reason := readSource(e.abs, l.maxSize)
+	content, reason := l.read(e.abs)
 	if reason != "" {
 		e.diags = append(e.diags, source.Diagnostic{File: e.path, Severity: source.Error, Message: reason})
 		e.dropped = true

@@ -454,3 +454,29 @@ func TestLoadMalformedConfig(t *testing.T) {
 		t.Errorf("diagnostics: %q", diags)
 	}
 }
+
+// The overlay's contents win over the disk's, for the file it names only.
+func TestLoadOverlay(t *testing.T) {
+	dir := t.TempDir()
+	writeTree(t, dir, map[string]string{
+		"A.sol": `import "./B.sol"; contract A is B {}`,
+		"B.sol": "contract B {}",
+	})
+	abs := filepath.Join(dir, "B.sol")
+	p := mustLoad(t, Config{Paths: []string{dir}, Overlay: map[string][]byte{abs: []byte("contract Staged {}")}})
+	b := unit(t, p, "B.sol")
+	check(t, "B.sol content", string(b.File.Content), "contract Staged {}")
+	check(t, "A.sol content", string(unit(t, p, "A.sol").File.Content), `import "./B.sol"; contract A is B {}`)
+
+	// Overlaid contents obey the size limit like files on disk.
+	p = mustLoad(t, Config{Paths: []string{dir}, MaxFileSize: 4, Overlay: map[string][]byte{abs: []byte("contract Staged {}")}})
+	found := false
+	for _, d := range p.Diagnostics {
+		if d.File == "B.sol" && strings.Contains(d.Message, "too large") {
+			found = true
+		}
+	}
+	if !found {
+		t.Fatalf("no size diagnostic for the overlaid B.sol: %v", p.Diagnostics)
+	}
+}

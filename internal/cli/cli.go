@@ -128,8 +128,15 @@ Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it,
 	// --color is global: every command that writes to a terminal obeys it.
 	colorMode := root.PersistentFlags().String("color", "auto", "colour output: "+colorModes+" (auto: on a terminal, unless NO_COLOR is set)")
 	root.AddCommand(newScanCommand(colorMode), newDetectorsCommand(), withFindingExplain(newExplainCommand(colorMode), colorMode), newVersionCommand())
+	for _, c := range moreCommands {
+		root.AddCommand(c(colorMode))
+	}
 	return root
 }
+
+// moreCommands are the commands built on top of scanning (the TUI, the
+// GitHub integration, git hooks); each registers itself from its own file.
+var moreCommands []func(colorMode *string) *cobra.Command
 
 func newVersionCommand() *cobra.Command {
 	return &cobra.Command{

@@ -7,6 +7,8 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -64,6 +66,16 @@ type scanOptions struct {
 	verbose bool
 
 	llm llmOptions // LLM triage: internal/cli/llm.go
+
+	// overlay replaces the contents of files on disk (absolute path to
+	// contents), e.g. with their staged versions; nil reads the disk.
+	overlay map[string][]byte
+	// reportOnly, when not nil, limits findings to these files (absolute
+	// paths); the rest of the project is still loaded as context.
+	reportOnly map[string]bool
+
+	staged bool // --staged: internal/cli/staged.go
+	tui    bool // --tui: internal/cli/tui.go
 }
 
 func newScanCommand(colorMode *string) *cobra.Command {
@@ -123,6 +135,8 @@ survives edits elsewhere. A JSON report works as a baseline too.`,
 	f.StringArrayVar(&opts.exclude, "exclude", nil, "leave out files matching `GLOB` (root-relative, ** allowed; repeatable)")
 	f.BoolVarP(&opts.quiet, "quiet", "q", false, "print only findings and errors: no summary, no progress")
 	f.BoolVarP(&opts.verbose, "verbose", "v", false, "print stage timings and every diagnostic")
+	f.BoolVar(&opts.staged, "staged", false, "scan the staged versions of the files changed in git's index, with the whole project as context (for pre-commit hooks)")
+	f.BoolVar(&opts.tui, "tui", false, "browse the findings in the terminal UI instead of printing a report")
 	addLLMFlags(cmd, &opts.llm)
 	return cmd
 }
@@ -135,12 +149,22 @@ func runScan(cmd *cobra.Command, opts scanOptions, paths []string) error {
 	if opts.quiet && opts.verbose {
 		return usageErrorf("--quiet and --verbose cannot be used together")
 	}
-	overrides, err := applyConfig(cmd, &opts, paths)
+	if opts.staged {
+		var err error
+		if paths, err = prepareStaged(cmd, &opts, paths); err != nil {
+			return err
+		}
+	}
+	p, err := preparePipeline(cmd, &opts, paths)
 	if err != nil {
 		return err
 	}
-	if err := resolveLLM(cmd, &opts.llm, paths); err != nil {
-		return err
+	if opts.tui {
+		res, err := p.run(cmd, paths)
+		if err != nil {
+			return err
+		}
+		return runTUI(cmd, p, res)
 	}
 	outs, err := planOutputs(opts, stdout)
 	if err != nil {
@@ -150,30 +174,101 @@ func runScan(cmd *cobra.Command, opts scanOptions, paths []string) error {
 	if err != nil {
 		return err
 	}
-	minSev, err := parseMinSeverity(opts.minSeverity)
+
+	res, err := p.run(cmd, paths)
 	if err != nil {
 		return err
 	}
-	only, excluded := idList(opts.detectors), idList(opts.exclDetect)
-	selected, err := selectDetectors(registered(), only, excluded)
-	if err != nil {
-		return err
+	doc := res.doc
+
+	p.logf("writing %s", describeOutputs(outs))
+	if opts.verbose {
+		logDiagnosticsPerFile(stderr, doc.Diagnostics)
 	}
-	base, err := readBaseline(opts.baseline)
-	if err != nil {
-		return err
-	}
-	for _, p := range paths {
-		if _, err := os.Stat(p); err != nil {
-			return usageErrorf("%s", statMessage(p, err))
+	for _, o := range outs {
+		if err := o.emit(stdout, doc); err != nil {
+			return err
 		}
 	}
 
-	logf := func(format string, args ...any) {
-		if opts.verbose {
-			fmt.Fprintf(stderr, "sleuth: "+format+"\n", args...)
+	if res.failure != nil {
+		return res.failure
+	}
+	for _, f := range doc.Findings {
+		if failOn != "" && f.Severity.AtLeast(failOn) {
+			return &exitError{code: ExitFindings}
 		}
 	}
+	return nil
+}
+
+// pipeline is a scan's stages with the user's choices checked and
+// resolved: what `sleuth scan` runs before writing reports, and what every
+// other command that needs findings (the TUI, the GitHub integration) runs
+// the same way, so they all see exactly what a scan would report.
+type pipeline struct {
+	opts      scanOptions
+	overrides map[string]analyzers.Severity
+	minSev    analyzers.Severity
+	only      []string
+	excluded  []string
+	selected  []*analyzers.Analyzer
+	base      report.Baseline
+	stderr    io.Writer
+}
+
+// scanResult is what a pipeline produced.
+type scanResult struct {
+	doc  report.Document
+	proj *parser.Project
+	// failure, when set, is why the run cannot be trusted (nothing
+	// parsed, --strict with errors): the report is still complete and
+	// says so, and the command exits 3 after writing it.
+	failure error
+}
+
+// preparePipeline merges sleuth.toml into opts and checks every choice
+// that does not need the sources: detector ids, severities, the baseline,
+// the LLM settings and that the paths exist.
+func preparePipeline(cmd *cobra.Command, opts *scanOptions, paths []string) (*pipeline, error) {
+	overrides, err := applyConfig(cmd, opts, paths)
+	if err != nil {
+		return nil, err
+	}
+	if err := resolveLLM(cmd, &opts.llm, paths); err != nil {
+		return nil, err
+	}
+	p := &pipeline{overrides: overrides, stderr: cmd.ErrOrStderr()}
+	if p.minSev, err = parseMinSeverity(opts.minSeverity); err != nil {
+		return nil, err
+	}
+	p.only, p.excluded = idList(opts.detectors), idList(opts.exclDetect)
+	if p.selected, err = selectDetectors(registered(), p.only, p.excluded); err != nil {
+		return nil, err
+	}
+	if p.base, err = readBaseline(opts.baseline); err != nil {
+		return nil, err
+	}
+	for _, path := range paths {
+		if _, err := os.Stat(path); err != nil {
+			return nil, usageErrorf("%s", statMessage(path, err))
+		}
+	}
+	p.opts = *opts
+	return p, nil
+}
+
+func (p *pipeline) logf(format string, args ...any) {
+	if p.opts.verbose {
+		fmt.Fprintf(p.stderr, "sleuth: "+format+"\n", args...)
+	}
+}
+
+// run loads and parses paths, runs the detectors and the later stages,
+// and applies the filters: the report as the user asked for it.
+func (p *pipeline) run(cmd *cobra.Command, paths []string) (*scanResult, error) {
+	opts := p.opts
+	stderr := p.stderr
 	spin := progress.New(stderr, !opts.quiet && isTerminal(stderr))
 
 	start := time.Now()
@@ -183,24 +278,25 @@ func runScan(cmd *cobra.Command, opts scanOptions, paths []string) error {
 		IncludeTests: opts.includeTests,
 		IncludeDeps:  opts.includeDeps,
 		Exclude:      opts.exclude,
+		Overlay:      opts.overlay,
 	})
 	stop()
 	if err != nil {
 		// Load fails only on what the user must fix first (a path that
 		// vanished since the check above, an invalid --exclude pattern);
 		// everything wrong with the sources is a diagnostic.
-		return usageErrorf("%v", err)
+		return nil, usageErrorf("%v", err)
 	}
 	parsed := time.Since(start)
 
 	units := proj.InScope()
-	logf("parse: %s in scope, %s loaded in all, %d ms", plural(len(units), "file"), plural(len(proj.Units), "file"), parsed.Milliseconds())
+	p.logf("parse: %s in scope, %s loaded in all, %d ms", plural(len(units), "file"), plural(len(proj.Units), "file"), parsed.Milliseconds())
 	if len(units) == 0 {
 		hint := "tests and scripts are skipped without --include-tests, lib/ and node_modules/ without --include-deps"
 		if len(opts.exclude) > 0 {
 			hint += "; check the --exclude patterns"
 		}
-		return &exitError{code: ExitFailure,
+		return nil, &exitError{code: ExitFailure,
 			err:  fmt.Errorf("no Solidity files found in %s", strings.Join(paths, ", ")),
 			hint: hint}
 	}
@@ -208,7 +304,7 @@ func runScan(cmd *cobra.Command, opts scanOptions, paths []string) error {
 	doc := report.Document{
 		Root:      proj.Root,
 		Sources:   map[string]*source.File{},
-		Detectors: selected,
+		Detectors: p.selected,
 		Generated: reportTime(),
 	}
 	for _, u := range proj.Units {
@@ -220,11 +316,11 @@ func runScan(cmd *cobra.Command, opts scanOptions, paths []string) error {
 	}
 
 	analyzeStart := time.Now()
-	stop = spin.Start(fmt.Sprintf("analyzing %s with %s", plural(len(units), "file"), plural(len(selected), "detector")))
-	findings, diags := detect(proj, selected)
+	stop = spin.Start(fmt.Sprintf("analyzing %s with %s", plural(len(units), "file"), plural(len(p.selected), "detector")))
+	findings, diags := detect(proj, p.selected)
 	stop()
 	analyzed := time.Since(analyzeStart)
-	logf("analyze: %s, %s, %d ms", plural(len(selected), "detector"), plural(len(findings), "finding"), analyzed.Milliseconds())
+	p.logf("analyze: %s, %s, %d ms", plural(len(p.selected), "detector"), plural(len(findings), "finding"), analyzed.Milliseconds())
 
 	doc.Diagnostics = append(append([]source.Diagnostic(nil), proj.Diagnostics...), diags...)
 	source.SortDiagnostics(doc.Diagnostics)
@@ -232,9 +328,14 @@ func runScan(cmd *cobra.Command, opts scanOptions, paths []string) error {
 	// id (from a later stage, or a test) gets one the same way here, so
 	// baselines and SARIF fingerprints always have one to work with.
 	analyzers.AssignIDs(findings, report.CodeOf(doc.File))
-	findings = keepSelected(findings, only, excluded)
+	findings = keepSelected(findings, p.only, p.excluded)
+	if opts.reportOnly != nil {
+		findings = slices.DeleteFunc(findings, func(f analyzers.Finding) bool {
+			return !opts.reportOnly[filepath.Join(proj.Root, filepath.FromSlash(f.Location.File))]
+		})
+	}
 	for i := range findings {
-		if sev, ok := overrides[findings[i].Detector]; ok {
+		if sev, ok := p.overrides[findings[i].Detector]; ok {
 			findings[i].Severity = sev
 		}
 	}
@@ -242,16 +343,16 @@ func runScan(cmd *cobra.Command, opts scanOptions, paths []string) error {
 	if opts.writeBaseline != "" {
 		var buf bytes.Buffer
 		if err := report.WriteBaseline(&buf, findings); err != nil {
-			return failuref("--write-baseline: %v", err)
+			return nil, failuref("--write-baseline: %v", err)
 		}
 		if err := writeFileAtomic(opts.writeBaseline, buf.Bytes()); err != nil {
-			return failuref("--write-baseline: %v", err)
+			return nil, failuref("--write-baseline: %v", err)
 		}
 		if !opts.quiet {
 			fmt.Fprintf(stderr, "sleuth: wrote the ids of %s to %s\n", plural(len(findings), "finding"), opts.writeBaseline)
 		}
 	}
-	doc.Findings, doc.Hidden = hideFindings(findings, minSev, base)
+	doc.Findings, doc.Hidden = hideFindings(findings, p.minSev, p.base)
 
 	doc.Stats.Stages = []report.Stage{{Name: "parse", Duration: parsed}, {Name: "analyze", Duration: analyzed}}
 	doc.Stats.Duration = time.Since(start)
@@ -261,38 +362,20 @@ func runScan(cmd *cobra.Command, opts scanOptions, paths []string) error {
 	// A run that cannot be trusted still writes its report — it holds the
 	// diagnostics that explain why — but says so in it (SARIF's
 	// executionSuccessful) and exits 3.
-	var failure error
+	res := &scanResult{proj: proj}
 	switch {
 	case !anyParsed(units):
-		failure = failuref("none of the files in scope could be parsed")
+		res.failure = failuref("none of the files in scope could be parsed")
 	case opts.strict:
 		if n, files := countErrors(doc.Diagnostics); n > 0 {
-			failure = failuref("--strict: %d %s in %d %s", n, noun(n, "error"), files, noun(files, "file"))
+			res.failure = failuref("--strict: %d %s in %d %s", n, noun(n, "error"), files, noun(files, "file"))
 		}
 	}
-	if failure != nil {
-		doc.Failure = failure.Error()
+	if res.failure != nil {
+		doc.Failure = res.failure.Error()
 	}
-
-	logf("writing %s", describeOutputs(outs))
-	if opts.verbose {
-		logDiagnosticsPerFile(stderr, doc.Diagnostics)
-	}
-	for _, o := range outs {
-		if err := o.emit(stdout, doc); err != nil {
-			return err
-		}
-	}
-
-	if failure != nil {
-		return failure
-	}
-	for _, f := range doc.Findings {
-		if failOn != "" && f.Severity.AtLeast(failOn) {
-			return &exitError{code: ExitFindings}
-		}
-	}
-	return nil
+	res.doc = doc
+	return res, nil
 }
 
 // reportTime dates the report: now, or SOURCE_DATE_EPOCH when set, the
