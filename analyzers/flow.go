@@ -267,10 +267,14 @@ func (w *walker) stmt(s ast.Stmt, st FlowState) FlowState {
 		return st
 	case *ast.IfStatement:
 		st = w.expr(x.Cond, st)
-		if w.checksSender(x.Cond) {
-			st.Guarded = true
-		}
-		return join(w.stmt(x.Then, st), w.stmt(x.Else, st))
+		// Only the branch the check lets through is guarded:
+		// `if (msg.sender == owner) {…}` guards the then-branch,
+		// `if (msg.sender != owner) revert();` what follows the if.
+		thenSt, elseSt := st, st
+		onTrue, onFalse := w.senderGuard(x.Cond)
+		thenSt.Guarded = st.Guarded || onTrue
+		elseSt.Guarded = st.Guarded || onFalse
+		return join(w.stmt(x.Then, thenSt), w.stmt(x.Else, elseSt))
 	case *ast.ForStatement:
 		st = w.stmt(x.Init, st)
 		return w.loop(x.Cond, x.Body, x.Post, st)
@@ -457,8 +461,10 @@ func (w *walker) call(x *ast.FunctionCall, st FlowState) FlowState {
 	case sema.CallBuiltin:
 		switch call.Builtin {
 		case "require", "assert":
-			if len(x.Args) > 0 && w.checksSender(x.Args[0]) {
-				st.Guarded = true
+			if len(x.Args) > 0 {
+				if onTrue, _ := w.senderGuard(x.Args[0]); onTrue {
+					st.Guarded = true
+				}
 			}
 			if len(x.Args) > 0 && isFalse(x.Args[0]) {
 				return deadState
@@ -642,6 +648,41 @@ func (w *walker) checksSender(cond ast.Expr) bool {
 		}
 		return false
 	}) || w.callsGuardFunction(cond)
+}
+
+// senderGuard says which outcomes of cond authorise the caller: onTrue
+// when the condition can only hold for an authorised sender
+// (msg.sender == owner, hasRole(r, msg.sender), admins[msg.sender]),
+// onFalse when it can only fail for one (msg.sender != owner). Negation
+// swaps them, so require(!claimed[msg.sender]) — "not done before" — is
+// no authorisation.
+func (w *walker) senderGuard(cond ast.Expr) (onTrue, onFalse bool) {
+	switch x := unparen(cond).(type) {
+	case *ast.UnaryOperation:
+		if x.Op == "!" {
+			t, f := w.senderGuard(x.X)
+			return f, t
+		}
+		return false, false
+	case *ast.BinaryOperation:
+		switch x.Op {
+		case "&&":
+			tx, fx := w.senderGuard(x.X)
+			ty, fy := w.senderGuard(x.Y)
+			return tx || ty, fx && fy
+		case "||":
+			tx, fx := w.senderGuard(x.X)
+			ty, fy := w.senderGuard(x.Y)
+			return tx && ty, fx || fy
+		case "==", "!=":
+			if !w.checksSender(x) {
+				return false, false
+			}
+			return x.Op == "==", x.Op == "!="
+		}
+		return false, false
+	}
+	return w.checksSender(cond), false
 }
 
 // isZeroAddress matches address(0) and 0.
