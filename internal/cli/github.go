@@ -1,0 +1,194 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"os"
+	"os/signal"
+	"path"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/sleuth-sec/sleuth/action"
+	"github.com/sleuth-sec/sleuth/analyzers"
+	"github.com/sleuth-sec/sleuth/internal/version"
+)
+
+func init() { moreCommands = append(moreCommands, newGithubCommand) }
+
+// githubSleep waits out GitHub's rate limits; tests shorten it.
+var githubSleep func(context.Context, time.Duration) error
+
+// githubGetenv reads the Actions environment; tests replace it.
+var githubGetenv = os.Getenv
+
+func newGithubCommand(colorMode *string) *cobra.Command {
+	var opts scanOptions
+	cmd := &cobra.Command{
+		Use:   "github [flags] [PATH...]",
+		Short: "Scan and report to GitHub: pull-request review, summary comment, check run",
+		Long: `github scans PATH (default: the current directory) exactly as 'sleuth scan'
+does, then reports to GitHub from inside a GitHub Actions job:
+
+  - on a pull request, one review whose inline comments sit on the lines the
+    pull request changed (the finding, the fix, the LLM verdict when there
+    is one), and one summary comment kept up to date in place;
+  - a check run named "sleuth" with an annotation per finding.
+
+Re-running the workflow never duplicates a comment. With a read-only token
+(pull requests from forks) it prints workflow commands (::error …) instead.
+The job summary is written whenever GITHUB_STEP_SUMMARY is set.
+
+It reads GITHUB_REPOSITORY, GITHUB_EVENT_PATH, GITHUB_TOKEN, GITHUB_API_URL
+(GitHub Enterprise Server works), GITHUB_SHA and GITHUB_WORKSPACE; paths in
+comments are relative to GITHUB_WORKSPACE (or the git work tree's top).
+
+The text report goes to standard output; --sarif and --json write more
+reports from the same scan (for code scanning). Exit codes are scan's.`,
+		Example: `  sleuth github --sarif sleuth.sarif .
+  sleuth github --fail-on medium --llm contracts/`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.color = *colorMode
+			if len(args) == 0 {
+				args = []string{"."}
+			}
+			return runGithub(cmd, opts, args)
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&opts.jsonFile, "json", "", "also write the JSON report to `FILE`")
+	f.StringVar(&opts.sarifFile, "sarif", "", "also write a SARIF 2.1.0 log to `FILE`")
+	f.StringVar(&opts.markdownFile, "markdown", "", "also write the Markdown report to `FILE`")
+	f.StringVar(&opts.failOn, "fail-on", string(analyzers.High),
+		"exit 1 and fail the check run when a finding is at least this severe: critical, high, medium, low, info or none")
+	f.StringVar(&opts.minSeverity, "min-severity", "", "hide findings below `SEVERITY` (critical, high, medium, low, info)")
+	f.StringSliceVar(&opts.detectors, "detectors", nil, "run only these detectors (`IDS`, comma-separated)")
+	f.StringSliceVar(&opts.exclDetect, "exclude-detectors", nil, "run all detectors but these (`IDS`, comma-separated)")
+	f.StringVar(&opts.baseline, "baseline", "", "hide findings whose ids are in `FILE` (a baseline or a JSON report)")
+	f.BoolVar(&opts.strict, "strict", false, "fail (exit 3) when any file has errors")
+	f.BoolVar(&opts.includeTests, "include-tests", false, "scan test/ and script/ directories and *.t.sol, *.s.sol files")
+	f.BoolVar(&opts.includeDeps, "include-deps", false, "also report on the files in lib/ and node_modules/ that the project imports")
+	f.StringArrayVar(&opts.exclude, "exclude", nil, "leave out files matching `GLOB` (root-relative, ** allowed; repeatable)")
+	f.BoolVarP(&opts.quiet, "quiet", "q", false, "print only findings and errors")
+	f.BoolVarP(&opts.verbose, "verbose", "v", false, "print stage timings and every diagnostic")
+	addLLMFlags(cmd, &opts.llm)
+	return cmd
+}
+
+func runGithub(cmd *cobra.Command, opts scanOptions, paths []string) error {
+	stdout, stderr := cmd.OutOrStdout(), cmd.ErrOrStderr()
+	if opts.quiet && opts.verbose {
+		return usageErrorf("--quiet and --verbose cannot be used together")
+	}
+	env, err := action.LoadEnv(githubGetenv)
+	if err != nil {
+		msg := err.Error()
+		if env.Token != "" {
+			// Never echo the token, even if a message were to quote it.
+			msg = strings.ReplaceAll(msg, env.Token, "***")
+		}
+		return &exitError{code: ExitUsage, err: errors.New("github: " + msg),
+			hint: "'sleuth github' runs inside GitHub Actions; use 'sleuth scan' elsewhere"}
+	}
+	failOn, err := parseFailOn(opts.failOn)
+	if err != nil {
+		return err
+	}
+	opts.format = "text"
+	p, err := preparePipeline(cmd, &opts, paths)
+	if err != nil {
+		return err
+	}
+	outs, err := planOutputs(opts, stdout)
+	if err != nil {
+		return err
+	}
+	res, err := p.run(cmd, paths)
+	if err != nil {
+		return err
+	}
+	doc := res.doc
+	for _, o := range outs {
+		if err := o.emit(stdout, doc); err != nil {
+			return err
+		}
+	}
+
+	prefix, err := repoPrefix(githubGetenv("GITHUB_WORKSPACE"), doc.Root)
+	if err != nil {
+		return err
+	}
+	in := action.Input{
+		Findings: repoRelative(doc.Findings, prefix),
+		Detector: doc.Detector,
+		FailOn:   failOn,
+		Version:  version.Version,
+		Files:    doc.Stats.Files,
+		Failure:  doc.Failure,
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	pub := &action.Publisher{Env: env, Stdout: stdout, Log: stderr, Sleep: githubSleep}
+	if _, err := pub.Publish(ctx, in); err != nil {
+		return failuref("github: %v", err)
+	}
+
+	if res.failure != nil {
+		return res.failure
+	}
+	for _, f := range doc.Findings {
+		if failOn != "" && f.Severity.AtLeast(failOn) {
+			return &exitError{code: ExitFindings}
+		}
+	}
+	return nil
+}
+
+// repoPrefix is the scan root's path inside the repository ("" at its top,
+// forward slashes), which GitHub wants in front of every reported path.
+// The repository is GITHUB_WORKSPACE, or else the git work tree holding
+// the root.
+func repoPrefix(workspace, root string) (string, error) {
+	top := workspace
+	if top == "" {
+		repo, err := findWorkTree(root)
+		if err != nil {
+			return "", usageErrorf("github: GITHUB_WORKSPACE is not set and %s is not in a git work tree", root)
+		}
+		top = repo.top
+	}
+	real := func(p string) string {
+		if abs, err := filepath.Abs(p); err == nil {
+			p = abs
+		}
+		if r, err := filepath.EvalSymlinks(p); err == nil {
+			return r
+		}
+		return p
+	}
+	rel, err := filepath.Rel(real(top), real(root))
+	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return "", usageErrorf("github: the scanned project %s is outside the repository %s", root, top)
+	}
+	if rel == "." {
+		return "", nil
+	}
+	return filepath.ToSlash(rel), nil
+}
+
+// repoRelative copies findings with repository-relative paths.
+func repoRelative(findings []analyzers.Finding, prefix string) []analyzers.Finding {
+	out := make([]analyzers.Finding, len(findings))
+	for i, f := range findings {
+		f.Location.File = path.Join(prefix, f.Location.File)
+		f.Related = append([]analyzers.Related(nil), f.Related...)
+		for j := range f.Related {
+			f.Related[j].Location.File = path.Join(prefix, f.Related[j].Location.File)
+		}
+		out[i] = f
+	}
+	return out
+}
