@@ -7,6 +7,7 @@ package analyzers
 import (
 	"encoding/json"
 	"fmt"
+	"time"
 
 	"github.com/sleuth-sec/sleuth/parser/source"
 )
@@ -131,6 +132,9 @@ type Finding struct {
 	// Symbolic and Triage are null until their stage has run.
 	Symbolic *Symbolic `json:"symbolic"`
 	Triage   *Triage   `json:"triage"`
+	// Review is a person's triage, recorded in the TUI and stored in
+	// .sleuth/triage.json; absent from the JSON when nobody reviewed it.
+	Review *Review `json:"review,omitempty"`
 }
 
 // MarshalJSON keeps the contract's shape whatever the detector filled in:
@@ -244,4 +248,23 @@ type Triage struct {
 	Fix        string  `json:"fix"`
 	// Model is the model that produced the verdict ("qwen2.5-coder:7b").
 	Model string `json:"model"`
+}
+
+// ReviewStatus is a person's conclusion about a finding.
+type ReviewStatus string
+
+const (
+	ReviewConfirmed     ReviewStatus = "confirmed"
+	ReviewFalsePositive ReviewStatus = "false-positive"
+	ReviewNeedsReview   ReviewStatus = "needs-review"
+)
+
+// Review is a person's triage of a finding: unlike the LLM's Triage it is
+// a decision, and --reviewed hide leaves out what it calls false positive.
+type Review struct {
+	Status ReviewStatus `json:"status"`
+	// Note is the reviewer's reason, free text.
+	Note string `json:"note,omitempty"`
+	// Time is when the review was last changed (RFC 3339, UTC).
+	Time time.Time `json:"time"`
 }

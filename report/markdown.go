@@ -194,6 +194,21 @@ func writeMarkdownFinding(w *strings.Builder, doc *Document, f analyzers.Finding
 	if t := f.Triage; t != nil {
 		writeTriage(w, t)
 	}
+	if rv := f.Review; rv != nil {
+		writeReview(w, rv)
+	}
+}
+
+// writeReview shows a person's triage from .sleuth/triage.json.
+func writeReview(w *strings.Builder, rv *analyzers.Review) {
+	fmt.Fprintf(w, "#### Review\n\n**Status:** %s", mdEscape(string(rv.Status)))
+	if !rv.Time.IsZero() {
+		fmt.Fprintf(w, " · %s", rv.Time.UTC().Format("2006-01-02"))
+	}
+	w.WriteString("\n\n")
+	if rv.Note != "" {
+		w.WriteString(mdParagraphs(rv.Note) + "\n\n")
+	}
 }
 
 func writeSymbolic(w *strings.Builder, s *analyzers.Symbolic) {

@@ -245,6 +245,20 @@ func sarifResult(f analyzers.Finding, ruleIndex int) *sarif.Result {
 	if f.Triage != nil {
 		props.Add("triage", f.Triage)
 	}
+	// A person's "false positive" is what SARIF calls an external
+	// suppression, which code-scanning services show as dismissed; other
+	// reviews are information, kept in the properties.
+	if rv := f.Review; rv != nil {
+		if rv.Status == analyzers.ReviewFalsePositive {
+			sup := sarif.NewSuppression().WithKind("external").WithStatus("accepted")
+			if rv.Note != "" {
+				sup.WithJustification(rv.Note)
+			}
+			r.AddSuppression(sup)
+		} else {
+			props.Add("review", rv)
+		}
+	}
 	return r.WithProperties(props)
 }
 

@@ -138,6 +138,13 @@ func evidenceLines(f analyzers.Finding) [][2]string {
 		}
 		out = append(out, [2]string{"triage", text})
 	}
+	if rv := f.Review; rv != nil {
+		text := string(rv.Status)
+		if n := firstLine(rv.Note); n != "" {
+			text += ": " + n
+		}
+		out = append(out, [2]string{"reviewed", text})
+	}
 	return out
 }
 

@@ -74,8 +74,12 @@ type scanOptions struct {
 	// paths); the rest of the project is still loaded as context.
 	reportOnly map[string]bool
 
+
 	staged bool // --staged: internal/cli/staged.go
 	tui    bool // --tui: internal/cli/tui.go
+	// reviewed is how findings reviewed in .sleuth/triage.json show:
+	// "flag" or "hide" (internal/cli/tui.go).
+	reviewed string
 }
 
 func newScanCommand(colorMode *string) *cobra.Command {
@@ -106,7 +110,7 @@ survives edits elsewhere. A JSON report works as a baseline too.`,
   sleuth scan --write-baseline .sleuth-baseline.json --fail-on none .
   sleuth scan --baseline .sleuth-baseline.json .`,
 		Args: func(cmd *cobra.Command, args []string) error {
-			if len(args) == 0 {
+			if len(args) == 0 && !opts.staged {
 				return &exitError{code: ExitUsage, err: errors.New("scan: no PATH given"), seeHelp: true}
 			}
 			return nil
@@ -137,6 +141,7 @@ survives edits elsewhere. A JSON report works as a baseline too.`,
 	f.BoolVarP(&opts.verbose, "verbose", "v", false, "print stage timings and every diagnostic")
 	f.BoolVar(&opts.staged, "staged", false, "scan the staged versions of the files changed in git's index, with the whole project as context (for pre-commit hooks)")
 	f.BoolVar(&opts.tui, "tui", false, "browse the findings in the terminal UI instead of printing a report")
+	f.StringVar(&opts.reviewed, "reviewed", "flag", "findings reviewed in .sleuth/triage.json: flag shows their review, hide leaves out false positives")
 	addLLMFlags(cmd, &opts.llm)
 	return cmd
 }
@@ -249,6 +254,9 @@ func preparePipeline(cmd *cobra.Command, opts *scanOptions, paths []string) (*pi
 	if p.base, err = readBaseline(opts.baseline); err != nil {
 		return nil, err
 	}
+	if err := checkReviewedMode(opts.reviewed); err != nil {
+		return nil, err
+	}
 	for _, path := range paths {
 		if _, err := os.Stat(path); err != nil {
 			return nil, usageErrorf("%s", statMessage(path, err))
@@ -353,6 +361,9 @@ func (p *pipeline) run(cmd *cobra.Command, paths []string) (*scanResult, error) 
 		}
 	}
 	doc.Findings, doc.Hidden = hideFindings(findings, p.minSev, p.base)
+	if err := applyReviewFile(&doc, opts.reviewed); err != nil {
+		return nil, err
+	}
 
 	doc.Stats.Stages = []report.Stage{{Name: "parse", Duration: parsed}, {Name: "analyze", Duration: analyzed}}
 	doc.Stats.Duration = time.Since(start)
