@@ -220,9 +220,9 @@ func writeSymbolic(w *strings.Builder, s *analyzers.Symbolic) {
 	case len(s.Witness) > 0:
 		status += ": the transactions below trigger it (not replayed)."
 	case s.Status == analyzers.Unknown:
-		status += ": the symbolic engine could neither confirm nor refute it."
+		status += ": the symbolic engine found no witness within its bounds; that proves nothing either way."
 	case s.Status == analyzers.Refuted:
-		status += ": the symbolic engine found the path infeasible."
+		status += ": the symbolic engine showed the dangerous path cannot be taken."
 	default:
 		status += "."
 	}

@@ -126,6 +126,9 @@ func evidenceLines(f analyzers.Finding) [][2]string {
 			}
 		}
 		out = append(out, [2]string{"symbolic", text})
+		for i, tx := range s.Witness {
+			out = append(out, [2]string{fmt.Sprintf("tx %d", i+1), witnessLine(tx)})
+		}
 	}
 	if t := f.Triage; t != nil {
 		text := fmt.Sprintf("%s (confidence %.2f", t.Verdict, t.Confidence)
@@ -358,4 +361,25 @@ func firstSentence(s string) string {
 		return l[:i+1]
 	}
 	return l
+}
+
+// witnessLine is one transaction of a witness: who calls what with which
+// value. The calldata is shortened here; JSON and SARIF carry it whole.
+func witnessLine(tx analyzers.WitnessTx) string {
+	call := tx.Function
+	if call == "" {
+		call = "calldata " + shorten(tx.Calldata, 42)
+	}
+	line := fmt.Sprintf("%s -> %s %s", tx.From, tx.To, call)
+	if tx.Value != "" && tx.Value != "0" {
+		line += " with " + tx.Value + " wei"
+	}
+	return line
+}
+
+func shorten(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	return s[:n] + "…"
 }
