@@ -12,14 +12,14 @@ FUZZ_TARGETS := FuzzLex FuzzParse FuzzLoad
 # Everything but the ANTLR-generated code, which is not ours to lint.
 LINT_PKGS     = $(shell $(GO) list ./... | grep -v '/parser/gen$$')
 
-.PHONY: build test corpus bench fuzz lint generate docs scan-examples triage-eval clean
+.PHONY: build test corpus solcjs bench fuzz lint generate docs scan-examples triage-eval clean
 
 build:
 	$(GO) build -o bin/sleuth .
 
 # SLEUTH_REQUIRE_CORPUS makes the corpus tests fail, not skip, when the
 # corpora are missing, so a broken install cannot pass unnoticed.
-test: corpus
+test: corpus solcjs
 	SLEUTH_REQUIRE_CORPUS=1 $(GO) test -race ./...
 
 # Real-world Solidity for the parser's tests and benchmarks, pinned by
@@ -29,6 +29,16 @@ corpus: $(CORPUS)/node_modules/.sleuth-installed
 
 $(CORPUS)/node_modules/.sleuth-installed: $(CORPUS)/package.json $(CORPUS)/package-lock.json
 	npm ci --prefix $(CORPUS) --no-audit --no-fund
+	touch $@
+
+# solc-js compilers (several versions side by side, through npm aliases) for
+# the symbolic engine's tests, pinned by package-lock.json; same stamp scheme.
+SOLCJS := testdata/solc
+
+solcjs: $(SOLCJS)/node_modules/.sleuth-installed
+
+$(SOLCJS)/node_modules/.sleuth-installed: $(SOLCJS)/package.json $(SOLCJS)/package-lock.json
+	npm ci --prefix $(SOLCJS) --no-audit --no-fund
 	touch $@
 
 # Go benchmarks (warm, in-process), then the cold wall time a user sees:
