@@ -111,7 +111,7 @@ func runArbitrarySendEth(p *Pass) {
 					if axsFreshContract(prog, dest, inits) {
 						return // a contract this call just created
 					}
-					if axsKeyedBy(prog, value, dest, inits) {
+					if axsKeyedBy(prog, value, dest, inits) || axsSameEntry(prog, value, dest, inits) {
 						return // pays the destination its own recorded balance
 					}
 					if guard.guarded(st) || abstract {
@@ -188,6 +188,63 @@ func axsKeyedBy(prog *sema.Program, value, dest ast.Expr, inits map[*ast.Variabl
 		return keyed(inits[v])
 	}
 	return false
+}
+
+// axsSameEntry reports a payment whose destination and amount are read from
+// the same stored record: `c.parties[0].transfer(c.balances[0])` with
+// `Channel storage c = channels[id]`, or `bet.player.transfer(bet.amount)`.
+// The record pays its own recorded funds to its own recorded party; the
+// caller picking the key only picks which record settles.
+func axsSameEntry(prog *sema.Program, value, dest ast.Expr, inits map[*ast.VariableDeclaration]ast.Expr) bool {
+	de := axsEntryOf(prog, dest, inits, 3)
+	if de == "" {
+		return false
+	}
+	found := false
+	ast.Inspect(value, func(n ast.Node) bool {
+		if found {
+			return false
+		}
+		if e, ok := n.(ast.Expr); ok {
+			if axsEntryOf(prog, e, inits, 3) == de {
+				found = true
+				return false
+			}
+		}
+		return true
+	})
+	return found
+}
+
+// axsEntryOf names the stored record an expression reads, as the source of
+// its first index into a state variable (`channels[id]`), looking through
+// locals to their initial values; "" when it reads no such record.
+func axsEntryOf(prog *sema.Program, e ast.Expr, inits map[*ast.VariableDeclaration]ast.Expr, depth int) string {
+	for {
+		switch x := unparen(e).(type) {
+		case *ast.MemberAccess:
+			e = x.X
+			continue
+		case *ast.IndexAccess:
+			if x.Index == nil {
+				return ""
+			}
+			if id, ok := unparen(x.X).(*ast.Identifier); ok {
+				if v, ok := prog.Ref(id).(*ast.VariableDeclaration); ok && v.IsStateVar {
+					return id.Name + "[" + axsCode(x.Index) + "]"
+				}
+			}
+			e = x.X
+			continue
+		case *ast.Identifier:
+			v, ok := prog.Ref(x).(*ast.VariableDeclaration)
+			if !ok || v.IsStateVar || depth == 0 || inits[v] == nil {
+				return ""
+			}
+			return axsEntryOf(prog, inits[v], inits, depth-1)
+		}
+		return ""
+	}
 }
 
 // axsSendsValueNode matches calls that may transfer ether.

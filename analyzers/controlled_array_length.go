@@ -127,14 +127,24 @@ func axsShrinks(prog *sema.Program, rhs ast.Expr, m *ast.MemberAccess) bool {
 	return ok && l.Member.Name == "length" && axsCode(l.X) == axsCode(m.X)
 }
 
-// axsNoteNonEmpty records arrays checked to be non-empty by a condition:
-// arr.length > 0, arr.length != 0, 0 < arr.length, arr.length >= 1.
+// axsNoteNonEmpty records arrays checked to be non-empty by a condition
+// (arr.length > 0, arr.length != 0, 0 < arr.length, arr.length >= 1) or
+// just pushed to.
 func axsNoteNonEmpty(prog *sema.Program, wk *Walker, n ast.Node, into map[*ast.VariableDeclaration]bool) {
 	var cond ast.Expr
 	switch x := n.(type) {
 	case *ast.IfStatement:
 		cond = x.Cond
 	case *ast.FunctionCall:
+		// arr.push(x) earlier in the transaction: the array holds an entry.
+		if IsBuiltinCall(prog, x, "array.push") {
+			if m, ok := x.Fn.(*ast.MemberAccess); ok {
+				if v := wk.StateVarOf(m.X); v != nil {
+					into[v] = true
+				}
+			}
+			return
+		}
 		if IsBuiltinCall(prog, x, "require", "assert") && len(x.Args) > 0 {
 			cond = x.Args[0]
 		}

@@ -324,8 +324,11 @@ func axsBodies(c *sema.Contract) []axsBody {
 // ---- authorisation references --------------------------------------------------------
 
 type axsAccessFacts struct {
-	auth       map[*sema.Contract]map[*ast.VariableDeclaration]ast.Node
-	authPos    map[*sema.Contract]map[*ast.VariableDeclaration]map[int]bool
+	auth    map[*sema.Contract]map[*ast.VariableDeclaration]ast.Node
+	authPos map[*sema.Contract]map[*ast.VariableDeclaration]map[int]bool
+	// authFields holds, per trusted variable, the struct members the
+	// checks read ("" for the variable or entry as a whole).
+	authFields map[*sema.Contract]map[*ast.VariableDeclaration]map[string]bool
 	axsOneTime map[*sema.Contract]map[*sema.Function]bool
 	addrCtl    map[*sema.Contract]map[*ast.VariableDeclaration]ast.Node
 	open       map[*sema.Contract]map[*ast.VariableDeclaration]axsOpenWrite
@@ -347,6 +350,7 @@ func axsMemo(p *Pass) *axsAccessFacts {
 		axsAccessCache.af = &axsAccessFacts{
 			auth:       map[*sema.Contract]map[*ast.VariableDeclaration]ast.Node{},
 			authPos:    map[*sema.Contract]map[*ast.VariableDeclaration]map[int]bool{},
+			authFields: map[*sema.Contract]map[*ast.VariableDeclaration]map[string]bool{},
 			axsOneTime: map[*sema.Contract]map[*sema.Function]bool{},
 			addrCtl:    map[*sema.Contract]map[*ast.VariableDeclaration]ast.Node{},
 			open:       map[*sema.Contract]map[*ast.VariableDeclaration]axsOpenWrite{},
@@ -374,6 +378,8 @@ func axsAuthRefs(p *Pass, c *sema.Contract) map[*ast.VariableDeclaration]ast.Nod
 	af.auth[c] = out
 	positions := map[*ast.VariableDeclaration]map[int]bool{}
 	af.authPos[c] = positions
+	fields := map[*ast.VariableDeclaration]map[string]bool{}
+	af.authFields[c] = fields
 	bodies := axsBodies(c)
 	// Variables holding the caller: locals assigned from msg.sender, and
 	// parameters of functions called with the caller.
@@ -427,7 +433,7 @@ func axsAuthRefs(p *Pass, c *sema.Contract) map[*ast.VariableDeclaration]ast.Nod
 			break
 		}
 	}
-	add := func(v *ast.VariableDeclaration, at ast.Node, pos int) {
+	add := func(v *ast.VariableDeclaration, at ast.Node, pos int, trusted ast.Expr) {
 		if v == nil || !v.IsStateVar {
 			return
 		}
@@ -435,6 +441,22 @@ func axsAuthRefs(p *Pass, c *sema.Contract) map[*ast.VariableDeclaration]ast.Nod
 			positions[v] = map[int]bool{}
 		}
 		positions[v][pos] = true
+		if fields[v] == nil {
+			fields[v] = map[string]bool{}
+		}
+		field := ""
+		t := unparen(trusted)
+		for {
+			ix, ok := t.(*ast.IndexAccess)
+			if !ok {
+				break
+			}
+			t = unparen(ix.X) // channels[id].parties[0]: the member holds the parties
+		}
+		if m, ok := t.(*ast.MemberAccess); ok && axsStateRoot(prog, c, m.X) == v {
+			field = m.Member.Name // requests[0].requester: only that member is trusted
+		}
+		fields[v][field] = true
 		if _, ok := out[v]; !ok {
 			out[v] = at
 		}
@@ -482,7 +504,7 @@ func axsAuthRefs(p *Pass, c *sema.Contract) map[*ast.VariableDeclaration]ast.Nod
 				for _, pair := range [][2]ast.Expr{{x.X, x.Y}, {x.Y, x.X}} {
 					if d := axsDeclOf(prog, pair[0]); d != nil && axsIsZero(pair[1]) {
 						if l, ok := lookups[d]; ok && (checkish || axsLooksPrivileged(l.v.Name.Name)) {
-							add(l.v, l.at, l.pos)
+							add(l.v, l.at, l.pos, nil)
 						}
 					}
 				}
@@ -491,7 +513,7 @@ func axsAuthRefs(p *Pass, c *sema.Contract) map[*ast.VariableDeclaration]ast.Nod
 				}
 				for _, pair := range [][2]ast.Expr{{x.X, x.Y}, {x.Y, x.X}} {
 					if isSenderExpr(pair[0]) && !axsIsZero(pair[1]) && !isSenderExpr(pair[1]) {
-						add(axsStateRoot(prog, c, pair[1]), x, -1)
+						add(axsStateRoot(prog, c, pair[1]), x, -1, pair[1])
 					}
 				}
 			case *ast.IndexAccess:
@@ -502,14 +524,14 @@ func axsAuthRefs(p *Pass, c *sema.Contract) map[*ast.VariableDeclaration]ast.Nod
 				switch t.Kind {
 				case sema.Bool:
 					if !axsNegated(parents, x) {
-						add(axsStateRoot(prog, c, x), x, axsIndexDepth(x.X))
+						add(axsStateRoot(prog, c, x), x, axsIndexDepth(x.X), nil)
 					}
 				case sema.Address, sema.Uint, sema.ContractType:
 					if cmp, ok := axsSkipParens(parents, x).(*ast.BinaryOperation); ok && (cmp.Op == "!=" || cmp.Op == ">" || cmp.Op == "==") &&
 						(axsIsZero(cmp.X) || axsIsZero(cmp.Y)) {
 						v := axsStateRoot(prog, c, x)
 						if v != nil && (checkish || axsLooksPrivileged(v.Name.Name)) {
-							add(v, x, axsIndexDepth(x.X))
+							add(v, x, axsIndexDepth(x.X), nil)
 						}
 					}
 				}
@@ -536,6 +558,39 @@ func axsIndexDepth(e ast.Expr) int {
 			return n
 		}
 	}
+}
+
+// axsWritesTrustedField reports whether a write to lvalue at (rooted in v)
+// can change what authorisation reads: the whole variable or entry, or a
+// struct member the checks read. Writes to other members of a struct whose
+// checks read one member only (`requests[0].requester`) cannot.
+func axsWritesTrustedField(p *Pass, c *sema.Contract, v *ast.VariableDeclaration, at ast.Node) bool {
+	axsAuthRefs(p, c)
+	fs := axsMemo(p).authFields[c][v]
+	if len(fs) == 0 || fs[""] {
+		return true
+	}
+	e, ok := at.(ast.Expr)
+	if !ok {
+		return true
+	}
+	members := false
+	for {
+		switch x := unparen(e).(type) {
+		case *ast.MemberAccess:
+			if fs[x.Member.Name] {
+				return true
+			}
+			members = true
+			e = x.X
+			continue
+		case *ast.IndexAccess:
+			e = x.X
+			continue
+		}
+		break
+	}
+	return !members
 }
 
 // axsAuthKeyPositions returns the key positions at which authorisation

@@ -743,7 +743,7 @@ func ariConditionRoots(prog *sema.Program, body ast.Node, fn func(cond ast.Expr,
 		case *ast.Conditional:
 			fn(x.Cond, x)
 		case *ast.FunctionCall:
-			if IsBuiltinCall(prog, x, "require", "assert") && len(x.Args) > 0 {
+			if ariRequireLike(prog, x) && len(x.Args) > 0 {
 				fn(x.Args[0], x)
 			}
 		}

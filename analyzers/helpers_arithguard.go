@@ -75,7 +75,7 @@ func ariDominatingFacts(prog *sema.Program, parents map[ast.Node]ast.Node, n ast
 func ariStmtFacts(prog *sema.Program, s ast.Stmt) []ariFact {
 	switch x := s.(type) {
 	case *ast.ExpressionStatement:
-		if c, ok := unparen(x.X).(*ast.FunctionCall); ok && IsBuiltinCall(prog, c, "require", "assert") && len(c.Args) > 0 {
+		if c, ok := unparen(x.X).(*ast.FunctionCall); ok && ariRequireLike(prog, c) && len(c.Args) > 0 {
 			return []ariFact{{c.Args[0], false}}
 		}
 	case *ast.IfStatement:
@@ -280,7 +280,9 @@ func ariGuarded(prog *sema.Program, ar *ariArith, dom, all []ariFact, bits int) 
 		}
 	case "+":
 		operands := map[string]bool{ta: true, tb: true}
-		for _, r := range allRel {
+		// a + b > a as a condition the operation runs under:
+		// if (… && a + b > a) { a += b; }.
+		for _, r := range append(append([]ariRel(nil), domRel...), allRel...) {
 			// c >= a after c = a + b, or a + b >= a before a += b.
 			if ariAnyIn(ariSideTexts(r.big), ar.results) && ariAnyIn(ariSideTexts(r.small), operands) {
 				return true
@@ -366,4 +368,69 @@ func ariUpperBound(prog *sema.Program, e ast.Expr, rels []ariRel) (*big.Int, boo
 		}
 	}
 	return best, best != nil
+}
+
+// ariRequireLike matches require and assert, and the wrappers old contracts
+// declare for them: an internal function of one boolean parameter whose
+// body is `if (!b) throw;` (or revert, or require(b)), often itself named
+// assert. A call to it establishes its argument like require does.
+func ariRequireLike(prog *sema.Program, c *ast.FunctionCall) bool {
+	if IsBuiltinCall(prog, c, "require", "assert") {
+		return true
+	}
+	call := prog.CallOf(c)
+	if call == nil || call.Kind != sema.CallInternal || call.Callee == nil || call.Callee.Body == nil {
+		return false
+	}
+	f := call.Callee
+	if len(f.Params) != 1 || len(c.Args) != 1 || len(f.Body.Stmts) != 1 {
+		return false
+	}
+	param := f.Params[0]
+	if prog.DeclType(param).Kind != sema.Bool {
+		return false
+	}
+	isParam := func(e ast.Expr) bool {
+		id, ok := unparen(e).(*ast.Identifier)
+		return ok && prog.Ref(id) == sema.Symbol(param)
+	}
+	switch x := f.Body.Stmts[0].(type) {
+	case *ast.IfStatement:
+		u, ok := unparen(x.Cond).(*ast.UnaryOperation)
+		return ok && u.Op == "!" && isParam(u.X) && x.Else == nil && dosAborts(x.Then)
+	case *ast.ExpressionStatement:
+		inner, ok := unparen(x.X).(*ast.FunctionCall)
+		return ok && IsBuiltinCall(prog, inner, "require", "assert") && len(inner.Args) > 0 && isParam(inner.Args[0])
+	}
+	return false
+}
+
+// ariIsOwnCheck reports an addition compared with one of its operands, the
+// overflow test itself: `a + b > a`, `a + b >= b`, `a <= a + b`. Wrapping
+// there is what the test detects.
+func ariIsOwnCheck(parents map[ast.Node]ast.Node, n ast.Node, ar *ariArith) bool {
+	if ar == nil || ar.op != "+" {
+		return false
+	}
+	var cur ast.Node = n
+	up := parents[cur]
+	for {
+		t, ok := up.(*ast.TupleExpression)
+		if !ok || len(t.Elems) != 1 {
+			break
+		}
+		cur, up = up, parents[up]
+	}
+	b, ok := up.(*ast.BinaryOperation)
+	if !ok {
+		return false
+	}
+	operands := map[string]bool{ariText(ar.a): true, ariText(ar.b): true}
+	switch {
+	case (b.Op == ">" || b.Op == ">=") && b.X == cur:
+		return operands[ariText(b.Y)]
+	case (b.Op == "<" || b.Op == "<=") && b.Y == cur:
+		return operands[ariText(b.X)]
+	}
+	return false
 }

@@ -1033,7 +1033,12 @@ func reentrantSite(prog *sema.Program, s CallSite) bool {
 		if s.Call.Callee != nil {
 			switch s.Call.Callee.Mutability {
 			case "view", "pure", "constant":
-				return false
+				// A STATICCALL only from Solidity 0.5 on: before it, a call
+				// to a view function was a plain CALL, and the code at the
+				// receiver (not the declared one) could change state.
+				if !reentLegacyCallSite(prog, s.Node) {
+					return false
+				}
 			}
 		}
 		return true
@@ -1042,6 +1047,21 @@ func reentrantSite(prog *sema.Program, s CallSite) bool {
 			return false
 		}
 		return true
+	}
+	return false
+}
+
+// reentLegacyCallSite reports call sites in a file that a compiler older
+// than 0.5 may build, where calls to view and pure functions are CALLs.
+func reentLegacyCallSite(prog *sema.Program, n ast.Node) bool {
+	if n == nil {
+		return false
+	}
+	f := n.Span().File
+	for _, u := range prog.Units {
+		if u.AST != nil && u.AST.File == f {
+			return AllowsSolcBelow(u.AST, solc05)
+		}
 	}
 	return false
 }

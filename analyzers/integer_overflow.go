@@ -128,6 +128,9 @@ func runIntegerOverflow(p *Pass) {
 				if ariIsConst(prog, ar.a) && ariIsConst(prog, ar.b) {
 					return
 				}
+				if ariIsOwnCheck(bi.parents, n, ar) {
+					return
+				}
 				dom := ariDominatingFacts(prog, bi.parents, n)
 				if ariCounterStep(prog, ar, tt) || ariSubtractsMin(prog, ar, bi.owner.Body) || ariSubtractsFraction(prog, ar, bi.owner.Body, dom) {
 					return
@@ -443,6 +446,9 @@ func ariSubtractsFraction(prog *sema.Program, ar *ariArith, body ast.Node, dom [
 		b = ariDefinitionOf(prog, body, id)
 	}
 	div, ok := b.(*ast.BinaryOperation)
+	if ok && div.Op == "%" && ariText(div.X) == ariText(ar.a) {
+		return true // a - a % k: the remainder is never more than a
+	}
 	if !ok || div.Op != "/" {
 		return false
 	}

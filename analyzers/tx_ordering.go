@@ -77,6 +77,16 @@ func runTxOrdering(p *Pass) {
 			// payout.
 			choices := map[*ast.VariableDeclaration]ast.Node{}
 			decided := map[*ast.VariableDeclaration]bool{}
+			// State this transaction has itself overwritten before paying:
+			// `v = …;` as a statement of the entry's own body, so on every
+			// path. What an earlier transaction wrote there no longer counts.
+			top := map[ast.Node]bool{}
+			if f.Def.Body != nil {
+				for _, st := range f.Def.Body.Stmts {
+					top[st] = true
+				}
+			}
+			rewritten := map[*ast.VariableDeclaration]bool{}
 			wk = p.NewWalker(c, f, FlowVisitor{
 				Write: func(v *ast.VariableDeclaration, at ast.Node, value ast.Expr, st FlowState) {
 					if !entry.IsPayable() || st.Guarded || value == nil {
@@ -88,6 +98,14 @@ func runTxOrdering(p *Pass) {
 				},
 				Node: func(n ast.Node, st FlowState) {
 					switch x := n.(type) {
+					case *ast.ExpressionStatement:
+						if a, ok := Unparen(x.X).(*ast.Assignment); ok && a.Op == "=" && top[x] {
+							if id, ok := Unparen(a.LHS).(*ast.Identifier); ok {
+								if v, ok := prog.Ref(id).(*ast.VariableDeclaration); ok && v.IsStateVar {
+									rewritten[v] = true
+								}
+							}
+						}
 					case *ast.VariableDeclarationStatement:
 						if x.Value != nil {
 							reads := axsStateReads(prog, wk, x.Value, locals)
@@ -162,7 +180,7 @@ func runTxOrdering(p *Pass) {
 					}
 					for _, v := range axsStateReads(prog, wk, value, locals) {
 						w, ok := over[v]
-						if !ok {
+						if !ok || rewritten[v] {
 							continue
 						}
 						done[site.Node] = true

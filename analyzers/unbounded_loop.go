@@ -1,8 +1,11 @@
 package analyzers
 
 import (
+	"strings"
+
 	"github.com/sleuth-sec/sleuth/analyzers/sema"
 	"github.com/sleuth-sec/sleuth/parser/ast"
+	"github.com/sleuth-sec/sleuth/parser/source"
 )
 
 // UnboundedLoop flags loops of state-changing code whose bound is the
@@ -23,7 +26,9 @@ var UnboundedLoop = &Analyzer{
 		"again.\n\nLoops that also stop at another bound (`i < arr.length && i < max`, " +
 		"pagination), arrays only the owner can grow, and per-caller arrays " +
 		"(`deposits[msg.sender].push(…)`, which only hurt their owner) are not reported, nor " +
-		"loops in view functions that no state-changing function runs.",
+		"loops in view functions that no state-changing function runs.\n\nAlso reported: clearing " +
+		"such an array as a whole (`delete arr`, `arr = new T[](0)`, before 0.6 `arr.length = 0`), " +
+		"which zeroes every element and so is a loop over the array in disguise.",
 	Exploit: "A lottery stores `players.push(msg.sender)` in a public `enter()` and pays out in " +
 		"`pickWinner()` after looping over `players`. The attacker calls `enter()` from many " +
 		"addresses (or many times) until the loop exceeds the block gas limit; `pickWinner()` " +
@@ -61,6 +66,7 @@ func runUnboundedLoop(p *Pass) {
 			continue
 		}
 		sc := newLoopScanner(p.Program, c, func(ast.Node) bool { return false })
+		looped := map[loopKey]bool{}
 		for _, f := range p.EntryPoints(c) {
 			if f.IsView() {
 				continue
@@ -82,6 +88,7 @@ func runUnboundedLoop(p *Pass) {
 					continue
 				}
 				done[loop] = true
+				looped[loopKey{fn.Def, v}] = true
 				sites := arrays[v]
 				grown, verb := v.Name.Name, "lengthen"
 				if what == "counter" {
@@ -108,6 +115,89 @@ func runUnboundedLoop(p *Pass) {
 					"; once it is " + size + " enough the loop needs more gas than a block holds"
 				p.Report(Report{At: cond, Contract: c.Def, Function: fn.Def, Message: msg, Related: related})
 			}
+		}
+		loopReportClears(p, c, arrays, scope, done, looped)
+	}
+}
+
+// loopKey names a reported loop: the entry point and the array it runs over.
+type loopKey struct {
+	fn *ast.FunctionDefinition
+	v  *ast.VariableDeclaration
+}
+
+// loopReportClears reports the hidden loop of clearing a whole dynamic
+// storage array that any caller can lengthen: `delete arr`, `arr = new
+// T[](0)` and (before 0.6) `arr.length = 0` zero every element, so they
+// cost gas in proportion to the array's length.
+func loopReportClears(p *Pass, c *sema.Contract, arrays map[*ast.VariableDeclaration][]loopGrowth, scope map[*source.File]bool, done map[ast.Node]bool, looped map[loopKey]bool) {
+	if len(arrays) == 0 {
+		return
+	}
+	cleared := func(n ast.Node) *ast.VariableDeclaration {
+		var target ast.Expr
+		switch x := n.(type) {
+		case *ast.UnaryOperation:
+			if x.Op == "delete" {
+				target = x.X
+			}
+		case *ast.Assignment:
+			if x.Op != "=" {
+				break
+			}
+			if m, ok := Unparen(x.LHS).(*ast.MemberAccess); ok && m.Member.Name == "length" {
+				if l, ok := Unparen(x.RHS).(*ast.Literal); ok && l.Kind == ast.NumberLiteral && strings.Trim(l.Value, "0x") == "" {
+					target = m.X
+				}
+				break
+			}
+			target = x.LHS
+		}
+		id, ok := Unparen(target).(*ast.Identifier)
+		if !ok {
+			return nil
+		}
+		v, ok := p.Program.Ref(id).(*ast.VariableDeclaration)
+		if !ok || !v.IsStateVar || len(arrays[v]) == 0 || loopLengthCapped(p.Program, v, arrays[v]) {
+			return nil
+		}
+		if at, ok := v.Type.(*ast.ArrayTypeName); !ok || at.Length != nil {
+			return nil
+		}
+		return v
+	}
+	sc := newLoopScanner(p.Program, c, func(n ast.Node) bool { return cleared(n) != nil })
+	for _, f := range p.EntryPoints(c) {
+		if f.IsView() {
+			continue
+		}
+		for _, n := range sc.reaches(f) {
+			if done[n] || !scope[n.Span().File] {
+				continue
+			}
+			done[n] = true
+			v := cleared(n)
+			// The loop over it, in the same function, is reported already.
+			if looped[loopKey{f.Def, v}] {
+				continue
+			}
+			if in, _ := axsEnclosingDecl(p.Program, n); in != nil && looped[loopKey{in, v}] {
+				continue
+			}
+			sites := arrays[v]
+			var related []RelatedNode
+			var names []string
+			for i, g := range sites {
+				if i == 3 {
+					break
+				}
+				related = append(related, RelatedNode{At: g.at, Message: "any caller can lengthen " + v.Name.Name + " here, through " + FunctionSignature(g.entry.Def)})
+				names = append(names, FunctionSignature(g.entry.Def))
+			}
+			msg := loopFuncName(c.Def, f) + " clears the whole of " + v.Name.Name + " (`" + reentCode(n, 40) +
+				"`), which zeroes every element, and any caller can lengthen " + v.Name.Name + " through " + reentJoin(names) +
+				"; once it is long enough clearing it needs more gas than a block holds"
+			p.Report(Report{At: n, Contract: c.Def, Function: f.Def, Message: msg, Related: related})
 		}
 	}
 }
@@ -470,4 +560,50 @@ func loopLocalInit(prog *sema.Program, fn *sema.Function, v *ast.VariableDeclara
 		return nil
 	}
 	return init
+}
+
+// loopLengthCapped reports arrays whose growth is capped: a function that
+// lengthens the array also compares its length with a constant
+// (`require(arr.length < MAX)` before the push, `if (arr.length == ROUND)`
+// starting over after it), so clearing it costs a bounded amount.
+func loopLengthCapped(prog *sema.Program, v *ast.VariableDeclaration, sites []loopGrowth) bool {
+	isLen := func(e ast.Expr) bool {
+		m, ok := Unparen(e).(*ast.MemberAccess)
+		if !ok || m.Member.Name != "length" {
+			return false
+		}
+		id, ok := Unparen(m.X).(*ast.Identifier)
+		return ok && prog.Ref(id) == sema.Symbol(v)
+	}
+	isConst := func(e ast.Expr) bool {
+		switch x := Unparen(e).(type) {
+		case *ast.Literal:
+			return x.Kind == ast.NumberLiteral
+		case *ast.Identifier:
+			d, ok := prog.Ref(x).(*ast.VariableDeclaration)
+			return ok && (d.Constant || d.Immutable)
+		}
+		return false
+	}
+	for _, g := range sites {
+		if g.entry.Def.Body == nil {
+			return false
+		}
+		capped := Contains(g.entry.Def.Body, func(n ast.Node) bool {
+			b, ok := n.(*ast.BinaryOperation)
+			if !ok {
+				return false
+			}
+			switch b.Op {
+			case "==", "<", "<=", ">", ">=":
+			default:
+				return false
+			}
+			return (isLen(b.X) && isConst(b.Y)) || (isLen(b.Y) && isConst(b.X))
+		})
+		if !capped {
+			return false
+		}
+	}
+	return true
 }

@@ -1,6 +1,7 @@
 package analyzers
 
 import (
+	"github.com/sleuth-sec/sleuth/analyzers/sema"
 	"github.com/sleuth-sec/sleuth/parser/ast"
 )
 
@@ -55,16 +56,31 @@ func runUnprotectedStateWrite(p *Pass) {
 			})
 			var wk *Walker
 			guard := axsNewCallerCheck(p, c)
+			// lastCall is the latest call written in f's own body: the one
+			// the walk is inside of when a write happens in a callee.
+			var lastCall ast.Node
 			wk = p.NewWalker(c, f, FlowVisitor{
 				Node: func(n ast.Node, st FlowState) {
 					guard.visit(wk, n)
 					if axsCallsAbstract(prog, c, n) {
 						abstract = true
 					}
+					if fc, ok := n.(*ast.FunctionCall); ok && f.Def.Body != nil && reentWithin(fc.Span(), f.Def.Body.Span()) {
+						lastCall = fc
+					}
 				},
 				Write: func(v *ast.VariableDeclaration, at ast.Node, value ast.Expr, st FlowState) {
 					trust, ok := auth[v]
-					if !ok || guard.guarded(st) || abstract || done[at] {
+					if !ok || guard.guarded(st) || abstract || !axsWritesTrustedField(p, c, v, at) {
+						return
+					}
+					// A write inside another public entry point is reported
+					// there; this entry point is reported at its call.
+					site := at
+					if lastCall != nil && axsInOtherEntry(p, c, f, at) {
+						site = lastCall
+					}
+					if done[site] {
 						return
 					}
 					keys := axsKeys(wk, at)
@@ -101,10 +117,17 @@ func runUnprotectedStateWrite(p *Pass) {
 					if purchase && value != nil && axsSenderish(wk, value) {
 						return // paying to become the holder is the contract's design
 					}
-					done[at] = true
+					done[site] = true
 					verb := " lets any caller write "
 					if clears {
 						verb = " lets any caller clear "
+					}
+					if site != at {
+						p.Report(Report{At: site, Function: f.Def, Contract: c.Def,
+							Message: axsQualified(c, entry) + verb + axsCode(at) + " through " + axsCode(site) + "; " + v.Name.Name +
+								" authorises callers elsewhere and no check of msg.sender guards the write",
+							Related: []RelatedNode{{At: at, Message: "the write"}, {At: trust, Message: "authorisation trusts " + v.Name.Name + " here"}}})
+						return
 					}
 					axsReportAt(p, at, axsQualified(c, entry)+verb+axsCode(at)+"; "+v.Name.Name+
 						" authorises callers elsewhere and no check of msg.sender guards the write",
@@ -186,4 +209,18 @@ func axsIsIndexed(at ast.Node) bool {
 			return false
 		}
 	}
+}
+
+// axsInOtherEntry reports writes that happen in the body of a public or
+// external function of c other than f: f reaches them by calling it.
+func axsInOtherEntry(p *Pass, c *sema.Contract, f *sema.Function, at ast.Node) bool {
+	if f.Def.Body != nil && reentWithin(at.Span(), f.Def.Body.Span()) {
+		return false
+	}
+	for _, g := range p.EntryPoints(c) {
+		if g != f && g.Def.Body != nil && reentWithin(at.Span(), g.Def.Body.Span()) {
+			return true
+		}
+	}
+	return false
 }

@@ -26,7 +26,11 @@ var UnprotectedUpgrade = &Analyzer{
 		"initialisation performs `selfdestruct` or `delegatecall`, so the new \"owner\" can destroy the " +
 		"logic contract and brick every proxy that uses it;\n" +
 		"- an `initialize`-style function without the `initializer` modifier or an initialized flag, so " +
-		"anyone can initialise the contract again and take it over (the Parity wallet pattern).",
+		"anyone can initialise the contract again and take it over (the Parity wallet pattern).\n\n" +
+		"Also reported, for contracts that are not upgradeable: a contract without a constructor whose " +
+		"owners are set by a one-time initializer and which can `selfdestruct` (the second Parity bug): " +
+		"nothing initialises it at deployment, so the first caller of the initializer owns it and can " +
+		"destroy it, together with every wallet that delegates to it.",
 	Exploit: "UUPS: the attacker calls `upgradeToAndCall(attackerImpl, data)` on the proxy; the empty " +
 		"`_authorizeUpgrade` lets it through and the proxy now runs the attacker's code. Logic contract: the " +
 		"attacker calls `initialize()` on the implementation, becomes its owner, and calls " +
@@ -51,6 +55,8 @@ func runUnprotectedUpgrade(p *Pass) {
 		if axsUpgradeable(p, c) {
 			axsCheckReinitialisation(p, c, done)
 			axsCheckDestructibleLogic(p, c, done)
+		} else {
+			axsCheckUninitialisedKill(p, c, done)
 		}
 	}
 }
@@ -246,6 +252,80 @@ func axsCheckDestructibleLogic(p *Pass, c *sema.Contract, done map[ast.Node]bool
 	axsReportAt(p, at, c.Name()+" is an upgradeable implementation whose "+FunctionSignature(f.Def)+
 		" anyone can call on the implementation contract itself (the constructor does not call _disableInitializers()); "+
 		"the new owner can then reach "+what+" through "+axsQualified(c, destroyer)+" and destroy the logic contract", rel...)
+}
+
+// axsCheckUninitialisedKill reports a contract with no constructor whose
+// owners are set by a one-time initializer and which can selfdestruct: the
+// Parity library pattern. Nothing initialises it at deployment, so the first
+// caller of the initializer owns it and can destroy it, and with it every
+// wallet that delegates to it.
+func axsCheckUninitialisedKill(p *Pass, c *sema.Contract, done map[ast.Node]bool) {
+	prog := p.Program
+	if c.IsAbstract() || c.IsLibrary() || c.IsInterface() {
+		return
+	}
+	for _, l := range c.Linearization {
+		for _, fd := range l.Def.Functions {
+			if fd.Kind == ast.KindConstructor {
+				return
+			}
+		}
+	}
+	var inits []*sema.Function
+	for _, f := range p.EntryPoints(c) {
+		if axsIsInitName(f.Def.Name.Name) && !f.IsView() && axsOneTime(p, c, f) {
+			inits = append(inits, f)
+		}
+	}
+	if len(inits) == 0 {
+		return
+	}
+	// Report the outermost initializer: the one no other initializer calls.
+	calls := func(g, f *sema.Function) bool {
+		return Contains(g.Def.Body, func(n ast.Node) bool {
+			x, ok := n.(*ast.FunctionCall)
+			if !ok {
+				return false
+			}
+			cl := prog.CallOf(x)
+			return cl != nil && cl.Kind == sema.CallInternal && prog.Dispatch(c, cl) == f
+		})
+	}
+	top := inits[0]
+	for _, f := range inits {
+		outer := true
+		for _, g := range inits {
+			if g != f && calls(g, f) {
+				outer = false
+				break
+			}
+		}
+		if outer {
+			top = f
+			break
+		}
+	}
+	var destroyAt ast.Node
+	var destroyer *sema.Function
+	for _, g := range p.EntryPoints(c) {
+		if destroyAt != nil {
+			break
+		}
+		p.Walk(c, g, FlowVisitor{Node: func(n ast.Node, st FlowState) {
+			if x, ok := n.(*ast.FunctionCall); ok && destroyAt == nil && axsIsSelfdestruct(prog, x) {
+				destroyAt, destroyer = x, g
+			}
+		}})
+	}
+	at := ast.Node(top.Def.Name)
+	if destroyAt == nil || done[at] {
+		return
+	}
+	done[at] = true
+	axsReportAt(p, at, c.Name()+" has no constructor and is set up by "+FunctionSignature(top.Def)+
+		", which anyone can call once the contract is deployed; whoever calls it first controls the contract and can reach "+
+		"selfdestruct through "+axsQualified(c, destroyer),
+		RelatedNode{At: destroyAt, Message: "selfdestruct reachable through " + axsQualified(c, destroyer)})
 }
 
 func axsHasInitializerModifier(f *sema.Function) bool {

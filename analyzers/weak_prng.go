@@ -3,6 +3,8 @@ package analyzers
 import (
 	"math/big"
 
+	"github.com/sleuth-sec/sleuth/analyzers/sema"
+
 	"github.com/sleuth-sec/sleuth/parser/ast"
 )
 
@@ -109,7 +111,10 @@ func runWeakPRNG(p *Pass) {
 						// `h % n == k` is reported at the modulo already.
 						// Comparing with the hash of supplied data verifies
 						// it (block headers); it does not draw a number.
-						if hd.Derived(pair[0]) && !hd.Derived(pair[1]) && !ariIsZero(p, pair[1]) && !ariHasModulo(pair[0]) && !ariHashesData(p, pair[1]) {
+						// Nor is a digest checked against a signature
+						// (signer == ecrecover(digest, v, r, s)).
+						if hd.Derived(pair[0]) && !hd.Derived(pair[1]) && !ariIsZero(p, pair[1]) && !ariHasModulo(pair[0]) && !ariHashesData(p, pair[1]) &&
+							!ariRecoversSigner(p, pair[0], 3) {
 							use = x
 						}
 					}
@@ -196,5 +201,31 @@ func ariHashesData(p *Pass, e ast.Expr) bool {
 	return Contains(e, func(n ast.Node) bool {
 		c, ok := n.(*ast.FunctionCall)
 		return ok && IsBuiltinCall(p.Program, c, "keccak256", "sha3", "sha256", "ripemd160")
+	})
+}
+
+// ariRecoversSigner reports expressions that recover a signer: ecrecover,
+// or a call of a function whose body (followed depth calls deep) does.
+func ariRecoversSigner(p *Pass, e ast.Node, depth int) bool {
+	return Contains(e, func(n ast.Node) bool {
+		c, ok := n.(*ast.FunctionCall)
+		if !ok {
+			return false
+		}
+		if IsBuiltinCall(p.Program, c, "ecrecover") {
+			return true
+		}
+		if depth == 0 {
+			return false
+		}
+		call := p.Program.CallOf(c)
+		if call == nil || call.Callee == nil || call.Callee.Body == nil {
+			return false
+		}
+		switch call.Kind {
+		case sema.CallInternal, sema.CallLibrary:
+			return ariRecoversSigner(p, call.Callee.Body, depth-1)
+		}
+		return false
 	})
 }

@@ -1,27 +1,28 @@
 pragma solidity ^0.4.24;
 
-contract Bank {
-    function supportsToken() external returns (bytes32);
+interface IPartner {
+    function confirmJoin(address who) external returns (bool);
 }
 
 // The external call happens in a modifier, after another modifier read
-// the balance and before the body writes it.
-contract ModifierEntrancy {
-    mapping(address => uint) public tokenBalance;
-    string constant name = "Nu Token";
+// the member's state and before the body writes it: the partner contract
+// can call join() again while isNew still passes.
+contract Club {
+    mapping(address => uint) public points;
+    IPartner public partner;
 
-    function airDrop() public hasNoBalance supportsToken {
-        tokenBalance[msg.sender] += 20;
+    function join() public isNew partnerAgrees {
+        points[msg.sender] += 100;
     }
 
-    modifier supportsToken() {
+    modifier partnerAgrees() {
         // want "reentrancy-no-eth"
-        require(keccak256(abi.encodePacked("Nu Token")) == Bank(msg.sender).supportsToken());
+        require(partner.confirmJoin(msg.sender));
         _;
     }
 
-    modifier hasNoBalance() {
-        require(tokenBalance[msg.sender] == 0);
+    modifier isNew() {
+        require(points[msg.sender] == 0);
         _;
     }
 }
