@@ -3,19 +3,31 @@ package cli
 import (
 	"encoding/json"
 	"io"
+	"slices"
 
 	"github.com/spf13/cobra"
 
 	"github.com/sleuth-sec/sleuth/analyzers"
 	"github.com/sleuth-sec/sleuth/report"
+	"github.com/sleuth-sec/sleuth/symbolic"
 )
 
-// registered lists the detectors; a variable so tests can register fakes.
-var registered = analyzers.All
+// registered lists the static detectors and engineDetectors the symbolic
+// engine's own (`--symbolic`), which have docs but no Run; variables so
+// tests can register fakes.
+var (
+	registered      = analyzers.All
+	engineDetectors = func() []*analyzers.Analyzer { return symbolic.Detectors }
+)
 
-// lookup finds a registered detector by id.
+// documented is every detector a report can name.
+func documented() []*analyzers.Analyzer {
+	return append(slices.Clone(registered()), engineDetectors()...)
+}
+
+// lookup finds a documented detector by id.
 func lookup(id string) *analyzers.Analyzer {
-	for _, a := range registered() {
+	for _, a := range documented() {
 		if a.ID == id {
 			return a
 		}
@@ -42,7 +54,7 @@ this output); --format json is the same as data, for tools.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			w := cmd.OutOrStdout()
-			all := registered()
+			all := documented()
 			switch format {
 			case "text":
 				return report.WriteDetectorsTable(w, all)

@@ -13,9 +13,10 @@ import (
 // fakeRegistry replaces the detector registry for one test.
 func fakeRegistry(t *testing.T, list ...*analyzers.Analyzer) {
 	t.Helper()
-	old := registered
+	old, oldEngine := registered, engineDetectors
 	registered = func() []*analyzers.Analyzer { return list }
-	t.Cleanup(func() { registered = old })
+	engineDetectors = func() []*analyzers.Analyzer { return nil }
+	t.Cleanup(func() { registered, engineDetectors = old, oldEngine })
 }
 
 var (

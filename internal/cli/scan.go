@@ -74,6 +74,7 @@ type scanOptions struct {
 	// paths); the rest of the project is still loaded as context.
 	reportOnly map[string]bool
 
+	symbolic symbolicOptions // --symbolic: internal/cli/symbolic.go
 
 	staged bool // --staged: internal/cli/staged.go
 	tui    bool // --tui: internal/cli/tui.go
@@ -143,6 +144,7 @@ survives edits elsewhere. A JSON report works as a baseline too.`,
 	f.BoolVar(&opts.tui, "tui", false, "browse the findings in the terminal UI instead of printing a report")
 	f.StringVar(&opts.reviewed, "reviewed", "flag", "findings reviewed in .sleuth/triage.json: flag shows their review, hide leaves out false positives")
 	addLLMFlags(cmd, &opts.llm)
+	addSymbolicFlags(cmd, &opts.symbolic)
 	return cmd
 }
 
@@ -342,6 +344,11 @@ func (p *pipeline) run(cmd *cobra.Command, paths []string) (*scanResult, error) 
 			return !opts.reportOnly[filepath.Join(proj.Root, filepath.FromSlash(f.Location.File))]
 		})
 	}
+	// The symbolic stage confirms or refutes findings and adds what only
+	// it can prove; what it adds obeys the same selection and overrides.
+	symbolicStart := time.Now()
+	findings = p.symbolicStage(cmd, proj, &doc, findings)
+	symbolicTime := time.Since(symbolicStart)
 	for i := range findings {
 		if sev, ok := p.overrides[findings[i].Detector]; ok {
 			findings[i].Severity = sev
@@ -366,6 +373,9 @@ func (p *pipeline) run(cmd *cobra.Command, paths []string) (*scanResult, error) 
 	}
 
 	doc.Stats.Stages = []report.Stage{{Name: "parse", Duration: parsed}, {Name: "analyze", Duration: analyzed}}
+	if opts.symbolic.enabled {
+		doc.Stats.Stages = append(doc.Stats.Stages, report.Stage{Name: "symbolic", Duration: symbolicTime})
+	}
 	doc.Stats.Duration = time.Since(start)
 	// LLM triage annotates the shown findings; it never fails the scan.
 	triageStage(cmd, opts.llm, proj, &doc, opts.quiet)

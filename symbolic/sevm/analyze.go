@@ -1,0 +1,23 @@
+package sevm
+
+import (
+	"context"
+	"errors"
+
+	"github.com/sleuth-sec/sleuth/symbolic/compile"
+)
+
+// Analyze explores one compiled contract within cfg.Budget.
+func Analyze(ctx context.Context, art *compile.Artifact, cfg Config) (*Report, error) {
+	if art == nil {
+		return nil, errors.New("sevm: nil artifact")
+	}
+	abi := art.ABI
+	return AnalyzeTarget(ctx, &Target{
+		Name:     art.Name,
+		Creation: art.Creation,
+		Runtime:  art.Runtime,
+		ABI:      &abi,
+		Source:   art.PCSource,
+	}, cfg)
+}
