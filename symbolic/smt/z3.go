@@ -270,7 +270,7 @@ func (z *Z3) CheckAssuming(ctx context.Context, as ...*Term) (Result, error) {
 		z.write("(assert " + n + ")")
 	}
 	z.pending = true
-	return z.run(ctx, "")
+	return z.run(ctx, "smt")
 }
 
 func (z *Z3) run(ctx context.Context, cmd string) (Result, error) {
@@ -285,8 +285,8 @@ func (z *Z3) run(ctx context.Context, cmd string) (Result, error) {
 		z.write(fmt.Sprintf("(set-option :timeout %d)", ms))
 		z.setTO = ms
 	}
-	if cmd == "" {
-		cmd = fmt.Sprintf("(check-sat-using (try-for smt %d))", z.setTO)
+	if cmd == "smt" {
+		cmd = fmt.Sprintf("(check-sat-using (try-for %s %d))", cmd, z.setTO)
 	}
 	z.write(cmd)
 	// A grace period past z3's own timeout before the process is killed.
