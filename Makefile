@@ -19,8 +19,11 @@ build:
 
 # SLEUTH_REQUIRE_CORPUS makes the corpus tests fail, not skip, when the
 # corpora are missing, so a broken install cannot pass unnoticed.
+# -timeout: the packages that talk to a real model (llm, internal/cli) take
+# minutes on two CPU cores; go test's default of 10 minutes per package is
+# too close for a loaded machine.
 test: corpus solcjs
-	SLEUTH_REQUIRE_CORPUS=1 $(GO) test -race ./...
+	SLEUTH_REQUIRE_CORPUS=1 $(GO) test -race -timeout 40m ./...
 
 # Real-world Solidity for the parser's tests and benchmarks, pinned by
 # package-lock.json. The stamp makes reinstalling happen only when the

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 
 	"github.com/sleuth-sec/sleuth/analyzers"
+	"github.com/sleuth-sec/sleuth/internal/atomicfile"
 )
 
 // CacheDir is where verdicts are cached, relative to the scanned project's
@@ -85,22 +86,5 @@ func (c *Cache) Put(key string, t *analyzers.Triage) error {
 	if _, err := os.Stat(ignore); os.IsNotExist(err) {
 		_ = os.WriteFile(ignore, []byte("# sleuth's cache; safe to delete\n*\n"), 0o644)
 	}
-	tmp, err := os.CreateTemp(dir, ".tmp-*")
-	if err != nil {
-		return err
-	}
-	if _, err := tmp.Write(append(data, '\n')); err != nil {
-		tmp.Close()
-		os.Remove(tmp.Name())
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		os.Remove(tmp.Name())
-		return err
-	}
-	if err := os.Rename(tmp.Name(), c.path(key)); err != nil {
-		os.Remove(tmp.Name())
-		return err
-	}
-	return nil
+	return atomicfile.Write(c.path(key), append(data, '\n'))
 }

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/sleuth-sec/sleuth/analyzers"
+	"github.com/sleuth-sec/sleuth/internal/atomicfile"
 )
 
 // ReviewFile is where a project's human triage lives, relative to the scan
@@ -109,22 +110,7 @@ func (r *Reviews) Save() error {
 	if err := os.MkdirAll(filepath.Dir(r.Path), 0o755); err != nil {
 		return err
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(r.Path), ".triage.json.*")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name()) // a no-op once renamed
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), r.Path)
+	return atomicfile.Write(r.Path, data)
 }
 
 // ApplyReviews sets each finding's Review from r. With hide, findings

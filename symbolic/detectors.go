@@ -19,9 +19,6 @@ var propertyOf = map[string][]sevm.Property{
 	"unchecked-lowlevel":      {sevm.UncheckedCall},
 	"unchecked-send":          {sevm.UncheckedCall},
 	"controlled-array-length": {sevm.ArbitraryStorageWrite},
-	// A tx.origin check is proven weak by what a phished transaction
-	// can do past it.
-	"tx-origin": {sevm.EtherTheft, sevm.OwnerOverwrite, sevm.Selfdestruct, sevm.DelegatecallToAttacker},
 }
 
 // Detectors are the engine's own detectors: what it reports when no

@@ -12,6 +12,7 @@ package symbolic
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"runtime"
 	"slices"
@@ -25,6 +26,7 @@ import (
 	"github.com/sleuth-sec/sleuth/parser/source"
 	"github.com/sleuth-sec/sleuth/symbolic/compile"
 	"github.com/sleuth-sec/sleuth/symbolic/sevm"
+	"github.com/sleuth-sec/sleuth/symbolic/smt"
 )
 
 // Options configure the stage.
@@ -174,6 +176,12 @@ func explore(ctx context.Context, targets []*target, opts Options, res *Result) 
 	}
 	wg.Wait()
 	for i, err := range errs {
+		if errors.Is(err, smt.ErrNoZ3) {
+			// One diagnostic says it all, not one per contract.
+			res.Diagnostics = append(res.Diagnostics, source.Diagnostic{Severity: source.Error,
+				Message: "symbolic: no contract explored: z3 is not installed (apt-get install z3, brew install z3)"})
+			break
+		}
 		if err != nil {
 			res.Diagnostics = append(res.Diagnostics, source.Diagnostic{File: targets[i].art.Source, Severity: source.Warning,
 				Message: fmt.Sprintf("symbolic: %s not explored: %v", targets[i].art.Name, err)})

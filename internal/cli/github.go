@@ -59,19 +59,11 @@ reports from the same scan (for code scanning). Exit codes are scan's.`,
 		},
 	}
 	f := cmd.Flags()
-	f.StringVar(&opts.jsonFile, "json", "", "also write the JSON report to `FILE`")
-	f.StringVar(&opts.sarifFile, "sarif", "", "also write a SARIF 2.1.0 log to `FILE`")
-	f.StringVar(&opts.markdownFile, "markdown", "", "also write the Markdown report to `FILE`")
+	addReportFileFlags(f, &opts)
 	f.StringVar(&opts.failOn, "fail-on", string(analyzers.High),
 		"exit 1 and fail the check run when a finding is at least this severe: critical, high, medium, low, info or none")
-	f.StringVar(&opts.minSeverity, "min-severity", "", "hide findings below `SEVERITY` (critical, high, medium, low, info)")
-	f.StringSliceVar(&opts.detectors, "detectors", nil, "run only these detectors (`IDS`, comma-separated)")
-	f.StringSliceVar(&opts.exclDetect, "exclude-detectors", nil, "run all detectors but these (`IDS`, comma-separated)")
-	f.StringVar(&opts.baseline, "baseline", "", "hide findings whose ids are in `FILE` (a baseline or a JSON report)")
+	addScopeFlags(f, &opts)
 	f.BoolVar(&opts.strict, "strict", false, "fail (exit 3) when any file has errors")
-	f.BoolVar(&opts.includeTests, "include-tests", false, "scan test/ and script/ directories and *.t.sol, *.s.sol files")
-	f.BoolVar(&opts.includeDeps, "include-deps", false, "also report on the files in lib/ and node_modules/ that the project imports")
-	f.StringArrayVar(&opts.exclude, "exclude", nil, "leave out files matching `GLOB` (root-relative, ** allowed; repeatable)")
 	f.BoolVarP(&opts.quiet, "quiet", "q", false, "print only findings and errors")
 	f.BoolVarP(&opts.verbose, "verbose", "v", false, "print stage timings and every diagnostic")
 	addLLMFlags(cmd, &opts.llm)

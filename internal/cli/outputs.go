@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 
+	"github.com/sleuth-sec/sleuth/internal/atomicfile"
 	"github.com/sleuth-sec/sleuth/report"
 )
 
@@ -103,26 +104,8 @@ func (o output) emit(stdout io.Writer, doc report.Document) error {
 	return nil
 }
 
-// writeFileAtomic writes data to a temporary file beside name and renames
-// it into place.
-func writeFileAtomic(name string, data []byte) error {
-	tmp, err := os.CreateTemp(filepath.Dir(name), "."+filepath.Base(name)+".*")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name()) // a no-op once renamed
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), name)
-}
+// writeFileAtomic writes a report so that readers never see half of it.
+var writeFileAtomic = atomicfile.Write
 
 // checkOutput fails fast when a report file cannot be written, instead
 // of after a long scan. It leaves the file itself alone until the report

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"github.com/sleuth-sec/sleuth/analyzers"
 	"github.com/sleuth-sec/sleuth/internal/progress"
@@ -124,20 +125,12 @@ survives edits elsewhere. A JSON report works as a baseline too.`,
 	f := cmd.Flags()
 	f.StringVar(&opts.format, "format", "text", "report format: "+listOf(formats))
 	f.StringVarP(&opts.output, "output", "o", "", "write the report to `FILE` instead of standard output")
-	f.StringVar(&opts.jsonFile, "json", "", "also write the JSON report to `FILE`")
-	f.StringVar(&opts.sarifFile, "sarif", "", "also write a SARIF 2.1.0 log to `FILE`")
-	f.StringVar(&opts.markdownFile, "markdown", "", "also write the Markdown report to `FILE`")
+	addReportFileFlags(f, &opts)
 	f.StringVar(&opts.failOn, "fail-on", string(analyzers.High),
 		"exit 1 when a shown finding is at least this severe: critical, high, medium, low, info or none")
-	f.StringVar(&opts.minSeverity, "min-severity", "", "hide findings below `SEVERITY` (critical, high, medium, low, info)")
-	f.StringSliceVar(&opts.detectors, "detectors", nil, "run only these detectors (`IDS`, comma-separated; see 'sleuth detectors')")
-	f.StringSliceVar(&opts.exclDetect, "exclude-detectors", nil, "run all detectors but these (`IDS`, comma-separated)")
-	f.StringVar(&opts.baseline, "baseline", "", "hide findings whose ids are in `FILE` (a baseline or a JSON report)")
+	addScopeFlags(f, &opts)
 	f.StringVar(&opts.writeBaseline, "write-baseline", "", "write the ids of this scan's findings to `FILE`")
 	f.BoolVar(&opts.strict, "strict", false, "fail (exit 3) when any file has errors")
-	f.BoolVar(&opts.includeTests, "include-tests", false, "scan test/ and script/ directories and *.t.sol, *.s.sol files")
-	f.BoolVar(&opts.includeDeps, "include-deps", false, "also report on the files in lib/ and node_modules/ that the project imports")
-	f.StringArrayVar(&opts.exclude, "exclude", nil, "leave out files matching `GLOB` (root-relative, ** allowed; repeatable)")
 	f.BoolVarP(&opts.quiet, "quiet", "q", false, "print only findings and errors: no summary, no progress")
 	f.BoolVarP(&opts.verbose, "verbose", "v", false, "print stage timings and every diagnostic")
 	f.BoolVar(&opts.staged, "staged", false, "scan the staged versions of the files changed in git's index, with the whole project as context (for pre-commit hooks)")
@@ -146,6 +139,26 @@ survives edits elsewhere. A JSON report works as a baseline too.`,
 	addLLMFlags(cmd, &opts.llm)
 	addSymbolicFlags(cmd, &opts.symbolic)
 	return cmd
+}
+
+// addReportFileFlags are the flags that write more formats beside the
+// main output, shared by the commands that scan.
+func addReportFileFlags(f *pflag.FlagSet, opts *scanOptions) {
+	f.StringVar(&opts.jsonFile, "json", "", "also write the JSON report to `FILE`")
+	f.StringVar(&opts.sarifFile, "sarif", "", "also write a SARIF 2.1.0 log to `FILE`")
+	f.StringVar(&opts.markdownFile, "markdown", "", "also write the Markdown report to `FILE`")
+}
+
+// addScopeFlags are the flags that choose what is scanned, which detectors
+// run and which findings show, shared by every command that scans.
+func addScopeFlags(f *pflag.FlagSet, opts *scanOptions) {
+	f.StringVar(&opts.minSeverity, "min-severity", "", "hide findings below `SEVERITY` (critical, high, medium, low, info)")
+	f.StringSliceVar(&opts.detectors, "detectors", nil, "run only these detectors (`IDS`, comma-separated; see 'sleuth detectors')")
+	f.StringSliceVar(&opts.exclDetect, "exclude-detectors", nil, "run all detectors but these (`IDS`, comma-separated)")
+	f.StringVar(&opts.baseline, "baseline", "", "hide findings whose ids are in `FILE` (a baseline or a JSON report)")
+	f.BoolVar(&opts.includeTests, "include-tests", false, "scan test/ and script/ directories and *.t.sol, *.s.sol files")
+	f.BoolVar(&opts.includeDeps, "include-deps", false, "also report on the files in lib/ and node_modules/ that the project imports")
+	f.StringArrayVar(&opts.exclude, "exclude", nil, "leave out files matching `GLOB` (root-relative, ** allowed; repeatable)")
 }
 
 func runScan(cmd *cobra.Command, opts scanOptions, paths []string) error {

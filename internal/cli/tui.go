@@ -70,13 +70,7 @@ was marked false positive.`,
 		},
 	}
 	f := cmd.Flags()
-	f.StringVar(&opts.minSeverity, "min-severity", "", "hide findings below `SEVERITY` (critical, high, medium, low, info)")
-	f.StringSliceVar(&opts.detectors, "detectors", nil, "run only these detectors (`IDS`, comma-separated; see 'sleuth detectors')")
-	f.StringSliceVar(&opts.exclDetect, "exclude-detectors", nil, "run all detectors but these (`IDS`, comma-separated)")
-	f.BoolVar(&opts.includeTests, "include-tests", false, "scan test/ and script/ directories and *.t.sol, *.s.sol files")
-	f.BoolVar(&opts.includeDeps, "include-deps", false, "also report on the files in lib/ and node_modules/ that the project imports")
-	f.StringArrayVar(&opts.exclude, "exclude", nil, "leave out files matching `GLOB` (root-relative, ** allowed; repeatable)")
-	f.StringVar(&opts.baseline, "baseline", "", "hide findings whose ids are in `FILE` (a baseline or a JSON report)")
+	addScopeFlags(f, &opts)
 	addLLMFlags(cmd, &opts.llm)
 	return cmd
 }
