@@ -85,7 +85,7 @@ func runDosFailedCall(p *Pass) {
 				}
 				par := parents[fn]
 				if par == nil {
-					par = ariParents(fn.Body)
+					par = p.parentsOf(fn.Body)
 					parents[fn] = par
 				}
 				switch call.Kind {

@@ -14,6 +14,27 @@ type Facts struct {
 	pass       *Pass
 	unguarded  map[*sema.Contract]map[*ast.VariableDeclaration][]WriteSite
 	entryCache map[*sema.Contract][]*sema.Function
+	// parents maps each body to its child → parent map, built once for
+	// every detector that needs to look upwards from a node.
+	parents map[ast.Node]map[ast.Node]ast.Node
+}
+
+// parentsOf returns the parent of every node below body. The map is
+// shared by all detectors: read it, never change it.
+func (p *Pass) parentsOf(body ast.Node) map[ast.Node]ast.Node {
+	fa := p.facts
+	if fa == nil {
+		return ariParents(body)
+	}
+	if m, ok := fa.parents[body]; ok {
+		return m
+	}
+	if fa.parents == nil {
+		fa.parents = map[ast.Node]map[ast.Node]ast.Node{}
+	}
+	m := ariParents(body)
+	fa.parents[body] = m
+	return m
 }
 
 // WriteSite is a state write reachable from an entry point.

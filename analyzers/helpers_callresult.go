@@ -268,10 +268,10 @@ func ariBodies(p *Pass, fn func(b ariBody)) {
 		if c != nil {
 			cd = c.Def
 		}
-		fn(ariBody{Contract: cd, Fn: f.Def, Body: f.Def.Body, Parents: ariParents(f.Def.Body)})
+		fn(ariBody{Contract: cd, Fn: f.Def, Body: f.Def.Body, Parents: p.parentsOf(f.Def.Body)})
 	})
 	p.ModifiersOf(func(c *sema.Contract, m *ast.ModifierDefinition) {
-		fn(ariBody{Contract: c.Def, Mod: m, Body: m.Body, Parents: ariParents(m.Body)})
+		fn(ariBody{Contract: c.Def, Mod: m, Body: m.Body, Parents: p.parentsOf(m.Body)})
 	})
 }
 

@@ -72,7 +72,7 @@ func runIntegerOverflow(p *Pass) {
 		if bi, ok := bodies[ow.Body]; ok {
 			return bi
 		}
-		bi := &bodyInfo{owner: ow, parents: ariParents(ow.Body)}
+		bi := &bodyInfo{owner: ow, parents: p.parentsOf(ow.Body)}
 		bi.checks = ariAllChecks(prog, ow.Body)
 		bodies[ow.Body] = bi
 		return bi

@@ -463,6 +463,41 @@ func (p *Program) Dispatch(c *Contract, call *Call) *Function {
 	if call.Callee == nil {
 		return nil
 	}
+	k := dispatchKey{c, call.Callee, call.Context, call.Super, call.UsingFor}
+	if f, ok := p.dispatched[k]; ok {
+		return f
+	}
+	f := p.dispatch(c, call)
+	if p.dispatched == nil {
+		p.dispatched = map[dispatchKey]*Function{}
+	}
+	p.dispatched[k] = f
+	return f
+}
+
+// dispatchKey is everything Dispatch's answer depends on.
+type dispatchKey struct {
+	contract *Contract
+	callee   *ast.FunctionDefinition
+	context  *Contract
+	super    bool
+	usingFor bool
+}
+
+// sigKey is signatureKey, memoised.
+func (p *Program) sigKey(f *ast.FunctionDefinition) string {
+	if k, ok := p.sigKeys[f]; ok {
+		return k
+	}
+	if p.sigKeys == nil {
+		p.sigKeys = map[*ast.FunctionDefinition]string{}
+	}
+	k := signatureKey(f)
+	p.sigKeys[f] = k
+	return k
+}
+
+func (p *Program) dispatch(c *Contract, call *Call) *Function {
 	if call.Super && c != nil && call.Context != nil {
 		// super.f() in contract D means the next f after D in the most
 		// derived contract's linearisation, not in D's own.
@@ -470,7 +505,7 @@ func (p *Program) Dispatch(c *Contract, call *Call) *Function {
 		for _, l := range c.Linearization {
 			if after {
 				for _, f := range l.Def.Functions {
-					if f.Body != nil && signatureKey(f) == signatureKey(call.Callee) {
+					if f.Body != nil && p.sigKey(f) == p.sigKey(call.Callee) {
 						return p.funcs[f]
 					}
 				}
@@ -488,9 +523,9 @@ func (p *Program) Dispatch(c *Contract, call *Call) *Function {
 	if owner != nil && owner.IsLibrary() {
 		return p.funcs[call.Callee]
 	}
-	key := signatureKey(call.Callee)
+	key := p.sigKey(call.Callee)
 	for _, f := range c.Functions {
-		if signatureKey(f.Def) == key {
+		if p.sigKey(f.Def) == key {
 			return f
 		}
 	}

@@ -34,6 +34,12 @@ type Program struct {
 	declTypes map[*ast.VariableDeclaration]*Type
 	exprTypes map[ast.Expr]*Type
 
+	// Memos for virtual dispatch, which detectors ask for at every call
+	// they walk: rebuilding signature strings each time was a quarter of
+	// a scan. Filled lazily, like calls; a Program is not for concurrent use.
+	sigKeys    map[*ast.FunctionDefinition]string
+	dispatched map[dispatchKey]*Function
+
 	// Diagnostics collects problems of the model itself, such as
 	// inheritance that cannot be linearised.
 	Diagnostics []source.Diagnostic
