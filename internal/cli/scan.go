@@ -180,6 +180,11 @@ func runScan(cmd *cobra.Command, opts scanOptions, paths []string) error {
 		return err
 	}
 	if opts.tui {
+		// Refuse before scanning, not after: without a terminal the scan
+		// would be wasted.
+		if err := needTerminal(cmd); err != nil {
+			return err
+		}
 		res, err := p.run(cmd, paths)
 		if err != nil {
 			return err
