@@ -17,6 +17,25 @@ type Facts struct {
 	// parents maps each body to its child → parent map, built once for
 	// every detector that needs to look upwards from a node.
 	parents map[ast.Node]map[ast.Node]ast.Node
+	// blockDerived is what derives from block values (timestamp, number,
+	// hashes…), through locals and state: weak-prng and incorrect-equality
+	// ask the same question of the whole program.
+	blockDerived *ariDeriv
+}
+
+// blockDerivation returns the shared derivation from every block value.
+func (p *Pass) blockDerivation() *ariDeriv {
+	prog := p.Program
+	build := func() *ariDeriv {
+		return newAriDeriv(prog, func(n ast.Node) bool { return ariBlockValue(prog, n) != "" }, true, nil)
+	}
+	if p.facts == nil {
+		return build()
+	}
+	if p.facts.blockDerived == nil {
+		p.facts.blockDerived = build()
+	}
+	return p.facts.blockDerived
 }
 
 // parentsOf returns the parent of every node below body. The map is

@@ -37,7 +37,7 @@ func runIncorrectEquality(p *Pass) {
 		return v == "now" || v == "block.timestamp" || v == "block.number"
 	}, getters: true}
 	blk.init()
-	blkState := newAriDeriv(prog, func(n ast.Node) bool { return ariBlockValue(prog, n) != "" }, true, nil)
+	blkState := p.blockDerivation()
 
 	ariBodies(p, func(b ariBody) {
 		ast.Inspect(b.Body, func(n ast.Node) bool {

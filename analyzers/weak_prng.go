@@ -33,8 +33,7 @@ func init() { registry = append(registry, WeakPRNG) }
 
 func runWeakPRNG(p *Pass) {
 	prog := p.Program
-	isBlock := func(n ast.Node) bool { return ariBlockValue(prog, n) != "" }
-	all := newAriDeriv(prog, isBlock, true, nil)
+	all := p.blockDerivation()
 	nonTime := newAriDeriv(prog, func(n ast.Node) bool {
 		v := ariBlockValue(prog, n)
 		return v != "" && v != "now" && v != "block.timestamp"
