@@ -294,6 +294,13 @@ func loopStateOf(prog *sema.Program, wk *Walker, e ast.Expr) *ast.VariableDeclar
 	if v := wk.StateVarOf(e); v != nil {
 		return v
 	}
+	return loopRoot(prog, e, func(local *ast.Identifier) *ast.VariableDeclaration { return wk.StateVarOf(local) })
+}
+
+// loopRoot walks down index and member accesses to the variable an
+// expression starts from: a state variable, or whatever local resolves a
+// local (a storage pointer) to.
+func loopRoot(prog *sema.Program, e ast.Expr, local func(*ast.Identifier) *ast.VariableDeclaration) *ast.VariableDeclaration {
 	for {
 		switch x := Unparen(e).(type) {
 		case *ast.IndexAccess:
@@ -313,7 +320,7 @@ func loopStateOf(prog *sema.Program, wk *Walker, e ast.Expr) *ast.VariableDeclar
 			if v.IsStateVar {
 				return loopMutable(v)
 			}
-			return wk.StateVarOf(x)
+			return local(x)
 		}
 		return nil
 	}
@@ -490,32 +497,10 @@ func loopInitBound(prog *sema.Program, fn *sema.Function, body ast.Stmt, init as
 	return nil, ""
 }
 
-// loopStaticRoot resolves the state variable behind players, s.players,
-// lists[k], and storage pointers initialised from one in the function.
+// loopStaticRoot resolves the state variable behind players, s.players
+// and lists[k] without a walk; a local (a storage pointer) gives nil.
 func loopStaticRoot(prog *sema.Program, e ast.Expr) *ast.VariableDeclaration {
-	for {
-		switch x := Unparen(e).(type) {
-		case *ast.IndexAccess:
-			e = x.X
-			continue
-		case *ast.MemberAccess:
-			if v, ok := prog.Ref(x).(*ast.VariableDeclaration); ok && v.IsStateVar {
-				return loopMutable(v)
-			}
-			e = x.X
-			continue
-		case *ast.Identifier:
-			v, ok := prog.Ref(x).(*ast.VariableDeclaration)
-			if !ok {
-				return nil
-			}
-			if v.IsStateVar {
-				return loopMutable(v)
-			}
-			return nil
-		}
-		return nil
-	}
+	return loopRoot(prog, e, func(*ast.Identifier) *ast.VariableDeclaration { return nil })
 }
 
 // loopAssigns reports whether the loop body assigns the local.
