@@ -58,6 +58,7 @@ func runArbitrarySendEth(p *Pass) {
 			outer := &axsOuterCall{prog: prog}
 			commits := axsNewCommitments(prog, c)
 			fromValue := map[*ast.VariableDeclaration]bool{} // locals holding msg.value
+			unwrapped := map[*ast.VariableDeclaration]bool{} // amounts just unwrapped from a wrapped-ether token
 			inits := map[*ast.VariableDeclaration]ast.Expr{} // locals' initial values
 			var wk *Walker
 			wk = p.NewWalker(c, f, FlowVisitor{
@@ -78,6 +79,7 @@ func runArbitrarySendEth(p *Pass) {
 							}
 						}
 					}
+					axsTrackUnwrapped(prog, c, n, unwrapped)
 				},
 				Write: func(v *ast.VariableDeclaration, at ast.Node, value ast.Expr, st FlowState) {
 					if axsSelfKeyed(wk, at) {
@@ -104,6 +106,9 @@ func runArbitrarySendEth(p *Pass) {
 					}
 					if axsMentionsMsgValue(prog, value, fromValue) || axsSenderKeyedRead(wk, value) || debits {
 						return
+					}
+					if axsMentionsLocal(prog, value, unwrapped) {
+						return // forwards ether unwrapped from a token balance in this call (a router's sweep)
 					}
 					if axsSenderish(wk, dest) || axsIsThis(dest) || !wk.Tainted(dest) || commits.committed(dest) {
 						return
@@ -273,4 +278,66 @@ func axsFreshContract(prog *sema.Program, dest ast.Expr, inits map[*ast.Variable
 	}
 	v := axsDeclOf(prog, dest)
 	return v != nil && inits[v] != nil && isNew(inits[v])
+}
+
+// axsTrackUnwrapped follows amounts unwrapped from a wrapped-ether token:
+// `weth.withdraw(amount)` turns the contract's token balance into ether in
+// this very call, and what is then sent out of it is a token sweep (which
+// arbitrary-send-erc20 does not flag either), not the contract's own ether
+// at rest. Locals computed from such an amount, and the parameters of
+// internal calls it is passed to (TransferHelper.safeTransferETH), carry
+// the mark.
+func axsTrackUnwrapped(prog *sema.Program, c *sema.Contract, n ast.Node, unwrapped map[*ast.VariableDeclaration]bool) {
+	switch x := n.(type) {
+	case *ast.VariableDeclarationStatement:
+		if x.Value != nil && axsMentionsLocal(prog, x.Value, unwrapped) {
+			for _, d := range x.Decls {
+				if d != nil {
+					unwrapped[d] = true
+				}
+			}
+		}
+	case *ast.FunctionCall:
+		cl := prog.CallOf(x)
+		if cl == nil {
+			return
+		}
+		switch cl.Kind {
+		case sema.CallExternal:
+			m, ok := x.Fn.(*ast.MemberAccess)
+			if !ok || m.Member.Name != "withdraw" || len(x.Args) != 1 || cl.Receiver == nil || axsIsThis(cl.Receiver) {
+				return
+			}
+			if v := axsDeclOf(prog, x.Args[0]); v != nil && !v.IsStateVar {
+				unwrapped[v] = true
+			}
+		case sema.CallInternal, sema.CallLibrary:
+			fn := prog.Dispatch(c, cl)
+			if fn == nil {
+				return
+			}
+			for i, a := range cl.Args() {
+				if i < len(fn.Def.Params) {
+					// Rebound at every call: a later call of the same helper
+					// with another amount is not a sweep.
+					unwrapped[fn.Def.Params[i]] = axsMentionsLocal(prog, a, unwrapped)
+				}
+			}
+		}
+	}
+}
+
+// axsMentionsLocal reports expressions that read one of the given locals.
+func axsMentionsLocal(prog *sema.Program, e ast.Expr, locals map[*ast.VariableDeclaration]bool) bool {
+	if len(locals) == 0 || e == nil {
+		return false
+	}
+	return Contains(e, func(n ast.Node) bool {
+		id, ok := n.(*ast.Identifier)
+		if !ok {
+			return false
+		}
+		v, ok := prog.Ref(id).(*ast.VariableDeclaration)
+		return ok && locals[v]
+	})
 }

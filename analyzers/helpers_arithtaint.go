@@ -16,6 +16,11 @@ import (
 const (
 	ariTParam uint8 = 1 << iota // chosen by the caller: parameters, msg.data, attacker-set state
 	ariTValue                   // msg.value
+	// ariTDirect marks a caller choice that reaches the value as chosen
+	// (through locals, conversions and arithmetic) rather than as the
+	// result of the contract's own internal or library functions (a fee
+	// its math computed from the caller's amount).
+	ariTDirect
 )
 
 type ariTaint struct {
@@ -30,7 +35,7 @@ func newAriTaint(prog *sema.Program, c *sema.Contract, f *sema.Function, ctl map
 	t := &ariTaint{prog: prog, ctx: c, entry: f, vars: map[*ast.VariableDeclaration]uint8{}, ctl: ctl}
 	if f.IsEntryPoint() {
 		for _, prm := range f.Def.Params {
-			t.vars[prm] = ariTParam
+			t.vars[prm] = ariTParam | ariTDirect
 		}
 	}
 	return t
@@ -112,7 +117,7 @@ func (t *ariTaint) of(e ast.Expr) uint8 {
 		}
 		out := t.vars[v]
 		if _, ok := t.ctl[v]; ok {
-			out |= ariTParam
+			out |= ariTParam | ariTDirect
 		}
 		return out
 	case *ast.MemberAccess:
@@ -120,11 +125,11 @@ func (t *ariTaint) of(e ast.Expr) uint8 {
 			return ariTValue
 		}
 		if IsMagic(x, "msg", "data") {
-			return ariTParam
+			return ariTParam | ariTDirect
 		}
 		if v, ok := t.prog.Ref(x).(*ast.VariableDeclaration); ok {
 			if _, ok := t.ctl[v]; ok {
-				return ariTParam // a state variable or struct field any caller sets
+				return ariTParam | ariTDirect // a state variable or struct field any caller sets
 			}
 			if v.IsStateVar {
 				return 0
@@ -158,6 +163,9 @@ func (t *ariTaint) of(e ast.Expr) uint8 {
 		}
 		for _, a := range call.Args() {
 			out |= t.of(a)
+		}
+		if call.Kind == sema.CallInternal || call.Kind == sema.CallLibrary {
+			out &^= ariTDirect // computed by the contract's own code
 		}
 		return out
 	case *ast.Conditional:

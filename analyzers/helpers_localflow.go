@@ -82,8 +82,26 @@ type localFlow struct {
 	// again, as it does since 0.5 (block scoping) when a loop runs it
 	// again; before 0.5 locals were function-scoped and kept their value.
 	resetOnDecl bool
-	silent      int
-	loops       []*lfLoop
+	// must makes branches join by intersection: a use is reported when
+	// some path reaches it without an assignment (for storage pointers,
+	// where one such path is enough to write slot 0).
+	must   bool
+	silent int
+	loops  []*lfLoop
+}
+
+// join merges the states of two paths.
+func (f *localFlow) join(a, b lfState) lfState {
+	if !f.must || a.dead || b.dead {
+		return lfJoin(a, b)
+	}
+	m := map[*ast.VariableDeclaration]bool{}
+	for k := range a.assigned {
+		if b.assigned[k] {
+			m[k] = true
+		}
+	}
+	return lfState{assigned: m}
 }
 
 func (f *localFlow) run(body *ast.Block) {
@@ -137,7 +155,7 @@ func (f *localFlow) stmt(s ast.Stmt, st lfState) lfState {
 		return f.expr(x.X, st)
 	case *ast.IfStatement:
 		st = f.expr(x.Cond, st)
-		return lfJoin(f.stmt(x.Then, st), f.stmt(x.Else, st))
+		return f.join(f.stmt(x.Then, st), f.stmt(x.Else, st))
 	case *ast.ForStatement:
 		st = f.stmt(x.Init, st)
 		return f.loop(x.Cond, x.Body, x.Post, st, false)
@@ -162,19 +180,19 @@ func (f *localFlow) stmt(s ast.Stmt, st lfState) lfState {
 		return st
 	case *ast.BreakStatement:
 		if n := len(f.loops); n > 0 {
-			f.loops[n-1].breaks = lfJoin(f.loops[n-1].breaks, st)
+			f.loops[n-1].breaks = f.join(f.loops[n-1].breaks, st)
 		}
 		return lfDead
 	case *ast.ContinueStatement:
 		if n := len(f.loops); n > 0 {
-			f.loops[n-1].continues = lfJoin(f.loops[n-1].continues, st)
+			f.loops[n-1].continues = f.join(f.loops[n-1].continues, st)
 		}
 		return lfDead
 	case *ast.TryStatement:
 		st = f.expr(x.Call, st)
 		out := f.stmt(x.Body, st)
 		for _, c := range x.Catches {
-			out = lfJoin(out, f.stmt(c.Body, st))
+			out = f.join(out, f.stmt(c.Body, st))
 		}
 		return out
 	}
@@ -189,23 +207,23 @@ func (f *localFlow) loop(cond ast.Expr, body ast.Stmt, post ast.Expr, in lfState
 		f.loops = append(f.loops, lc)
 		if bodyFirst {
 			st = f.stmt(body, st)
-			st = lfJoin(st, lc.continues)
+			st = f.join(st, lc.continues)
 			st = f.expr(cond, st)
 			f.loops = f.loops[:len(f.loops)-1]
-			return st, lfJoin(st, lc.breaks)
+			return st, f.join(st, lc.breaks)
 		}
 		st = f.expr(cond, st)
 		exit = st
 		b := f.stmt(body, st)
-		b = lfJoin(b, lc.continues)
+		b = f.join(b, lc.continues)
 		b = f.expr(post, b)
 		f.loops = f.loops[:len(f.loops)-1]
-		return b, lfJoin(exit, lc.breaks)
+		return b, f.join(exit, lc.breaks)
 	}
 	f.silent++
 	end1, _ := iter(in)
 	f.silent--
-	_, exit := iter(lfJoin(in, end1))
+	_, exit := iter(f.join(in, end1))
 	return exit
 }
 
@@ -239,12 +257,12 @@ func (f *localFlow) expr(e ast.Expr, st lfState) lfState {
 	case *ast.BinaryOperation:
 		st = f.expr(x.X, st)
 		if x.Op == "&&" || x.Op == "||" {
-			return lfJoin(st, f.expr(x.Y, st))
+			return f.join(st, f.expr(x.Y, st))
 		}
 		return f.expr(x.Y, st)
 	case *ast.Conditional:
 		st = f.expr(x.Cond, st)
-		return lfJoin(f.expr(x.Then, st), f.expr(x.Else, st))
+		return f.join(f.expr(x.Then, st), f.expr(x.Else, st))
 	case *ast.FunctionCall:
 		st = f.expr(x.Fn, st)
 		return f.exprs(x.Args, st)

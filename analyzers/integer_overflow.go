@@ -1,6 +1,7 @@
 package analyzers
 
 import (
+	"math/big"
 	"sort"
 
 	"github.com/sleuth-sec/sleuth/analyzers/sema"
@@ -90,6 +91,7 @@ func runIntegerOverflow(p *Pass) {
 			var wk *Walker
 			wk = p.NewWalker(c, f, FlowVisitor{Node: func(n ast.Node, st FlowState) {
 				tt.observe(n)
+				certain := "" // set when the operation underflows whatever the caller does
 				ar := ariArithOf(n)
 				var dec *ast.UnaryOperation
 				if ar == nil {
@@ -122,6 +124,16 @@ func runIntegerOverflow(p *Pass) {
 						return
 					}
 				} else if !ariInfluenced(prog, ar, tt) {
+					if ar.op != "-" || inUnchecked {
+						return // an opted-out 0 - 1 is usually the max-value idiom
+					}
+					if certain = ariCertainUnderflow(prog, bi.owner.Body, ar); certain == "" {
+						return
+					}
+				} else if inUnchecked && ar.op == "+" && (tt.of(ar.a)|tt.of(ar.b))&ariTDirect == 0 {
+					// An opted-out sum of amounts the contract's own math
+					// computed (protocolFees[c] += feeOf(amount)): they are
+					// bounded by what that checked code produced.
 					return
 				}
 				ar.addAliases(bi.parents)
@@ -142,6 +154,10 @@ func runIntegerOverflow(p *Pass) {
 					return
 				}
 				sev, conf, use := ariResultUse(prog, wk, bi.parents, n, entry)
+				if certain != "" && sev.Rank() > Medium.Rank() {
+					// A wrap nobody chooses is a bug, not an attack.
+					sev, conf = Medium, ConfidenceHigh
+				}
 				rank := sev.Rank()*10 + conf.Rank()
 				if old, ok := cands[n]; ok && old.rank >= rank {
 					return
@@ -162,6 +178,9 @@ func runIntegerOverflow(p *Pass) {
 				msg := ariFuncLabel(bi.owner) + ": `" + ariShort(n) + "` can " + kind + " — " + tt.why(influenced)
 				if dec != nil {
 					msg = ariFuncLabel(bi.owner) + ": `" + ariShort(n) + "` can underflow — the caller's own entry may be 0 and nothing checks it"
+				}
+				if certain != "" {
+					msg = ariFuncLabel(bi.owner) + ": `" + ariShort(n) + "` always underflows — " + certain
 				}
 				msg += "; the arithmetic is " + where + " and the result " + use
 				cands[n] = &ariOverflowCand{rank: rank, rep: Report{At: n, Function: bi.owner.Fn, Contract: bi.owner.Contract,
@@ -618,4 +637,72 @@ func ariResultUse(prog *sema.Program, wk *Walker, parents map[ast.Node]ast.Node,
 		}
 		cur = par
 	}
+}
+
+// ariCertainUnderflow recognises a difference that wraps on every run:
+// the minuend is a local still holding its constant initial value (or the
+// zero of a declaration without one) and the subtrahend is a larger
+// constant — `uint8 x = 0; x = x - 10;`. It returns the explanation, or ""
+// when the underflow is not certain.
+func ariCertainUnderflow(prog *sema.Program, body ast.Node, ar *ariArith) string {
+	bv, ok := ariConstValue(prog, ar.b)
+	if !ok || bv.Sign() <= 0 {
+		return ""
+	}
+	id, ok := unparen(ar.a).(*ast.Identifier)
+	if !ok {
+		return ""
+	}
+	v, ok := prog.Ref(id).(*ast.VariableDeclaration)
+	if !ok || v.IsStateVar || body == nil {
+		return ""
+	}
+	t := prog.DeclType(v)
+	if t.Kind != sema.Uint {
+		return ""
+	}
+	at := ar.node.Span().Start.Offset
+	var decl *ast.VariableDeclarationStatement
+	changed := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		if changed {
+			return false
+		}
+		var target ast.Expr
+		switch x := n.(type) {
+		case *ast.VariableDeclarationStatement:
+			if len(x.Decls) == 1 && x.Decls[0] == v {
+				decl = x
+			}
+		case *ast.Assignment:
+			target = x.LHS
+		case *ast.UnaryOperation:
+			if x.Op == "++" || x.Op == "--" || x.Op == "delete" {
+				target = x.X
+			}
+		}
+		if target != nil && n != ar.node && !reentWithin(ar.node.Span(), n.Span()) {
+			if tid, ok := unparen(target).(*ast.Identifier); ok && prog.Ref(tid) == sema.Symbol(v) {
+				if off := n.Span().Start.Offset; decl == nil || off < at {
+					changed = true
+				}
+			}
+		}
+		return true
+	})
+	if changed || decl == nil || decl.Span().Start.Offset > at {
+		return ""
+	}
+	av := new(big.Int)
+	if decl.Value != nil {
+		c, ok := ariConstValue(prog, decl.Value)
+		if !ok {
+			return ""
+		}
+		av = c
+	}
+	if av.Cmp(bv) >= 0 {
+		return ""
+	}
+	return "`" + v.Name.Name + "` still holds " + av.String() + " here and " + bv.String() + " is subtracted"
 }

@@ -59,7 +59,7 @@ func runUninitializedStorage(p *Pass) {
 		}
 		reported := map[*ast.VariableDeclaration]bool{}
 		b := b
-		flow := &localFlow{prog: p.Program, tracked: tracked, onUse: func(v *ast.VariableDeclaration, at ast.Node) {
+		flow := &localFlow{prog: p.Program, tracked: tracked, must: true, onUse: func(v *ast.VariableDeclaration, at ast.Node) {
 			if reported[v] {
 				return
 			}

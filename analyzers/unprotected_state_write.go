@@ -18,10 +18,14 @@ var UnprotectedStateWrite = &Analyzer{
 	Description: "A public or external function writes a state variable that another part of the contract " +
 		"uses to authorise callers — `owner` in `require(msg.sender == owner)`, `admins[msg.sender]`, a role " +
 		"mapping — and nothing checks `msg.sender` before the write. Any caller can make themselves the " +
-		"owner or an admin and pass every check that trusts it. Constructors and one-time initializers " +
-		"(an `initializer` modifier or a flag that is tested and set) are not flagged.",
+		"owner or an admin and pass every check that trusts it. In a contract that guards its functions, " +
+		"an unguarded setter of an address the contract pays ether to (`setTreasury(_t)`) is reported too: " +
+		"anyone can redirect the payouts. Constructors and one-time initializers (an `initializer` modifier " +
+		"or a flag that is tested and set) are not flagged, nor is a caller taking a payout slot for " +
+		"themselves (`winner = msg.sender`).",
 	Exploit: "The attacker calls `changeOwner(attacker)` (or `addAdmin(attacker)`), then calls the functions " +
-		"restricted to the owner: withdraws the funds, mints tokens, or destroys the contract.",
+		"restricted to the owner: withdraws the funds, mints tokens, or destroys the contract. Or the attacker " +
+		"calls `setTreasury(attacker)` and receives the owner's next `sweep()`.",
 	Recommendation: "Restrict the function with the same check it feeds (`onlyOwner`, `onlyRole(...)`), or " +
 		"make it a constructor or a one-time initializer.",
 	Run: runUnprotectedStateWrite,
@@ -37,9 +41,30 @@ func runUnprotectedStateWrite(p *Pass) {
 		if len(auth) == 0 {
 			continue
 		}
-		writesAuth := axsWritesAny(prog, c, auth)
+		// Payout destinations: plain address state variables the
+		// contract sends its ether to. In a contract that guards some of
+		// its functions, letting anyone set one redirects the payouts.
+		payouts := axsPayoutRefs(prog, c)
+		for v := range auth {
+			delete(payouts, v)
+		}
+		watched := auth
+		if len(payouts) > 0 {
+			watched = map[*ast.VariableDeclaration]ast.Node{}
+			for v, n := range auth {
+				watched[v] = n
+			}
+			for v, n := range payouts {
+				watched[v] = n
+			}
+		}
+		writesAuth := axsWritesAny(prog, c, watched)
+		reachKey := "writes-auth" // memoised per key: a wider set needs its own
+		if len(payouts) > 0 {
+			reachKey = "writes-auth-or-payout"
+		}
 		for _, f := range p.EntryPoints(c) {
-			if f.IsView() || !axsReaches(p, c, f, "writes-auth", writesAuth) {
+			if f.IsView() || !axsReaches(p, c, f, reachKey, writesAuth) {
 				continue
 			}
 			if axsOneTime(p, c, f) || axsReinitCandidate(p, c, f) {
@@ -70,6 +95,23 @@ func runUnprotectedStateWrite(p *Pass) {
 					}
 				},
 				Write: func(v *ast.VariableDeclaration, at ast.Node, value ast.Expr, st FlowState) {
+					if send, ok := payouts[v]; ok {
+						// Only a destination the caller names outright
+						// (setTreasury(_t)); taking the slot for oneself
+						// (winner = msg.sender) is a game's design.
+						if guard.guarded(st) || abstract || done[at] || axsIsIndexed(at) || value == nil ||
+							!wk.Tainted(value) || axsSenderish(wk, value) || axsMentionsMsgValue(prog, value, nil) {
+							return
+						}
+						if e, ok := at.(ast.Expr); !ok || RootExpr(e) != unparen(e) {
+							return
+						}
+						done[at] = true
+						axsReportAt(p, at, axsQualified(c, entry)+" lets any caller set "+v.Name.Name+
+							", the address the contract pays ether to; no check of msg.sender guards the write",
+							RelatedNode{At: send, Message: "ether is sent to " + v.Name.Name + " here"})
+						return
+					}
 					trust, ok := auth[v]
 					if !ok || guard.guarded(st) || abstract || !axsWritesTrustedField(p, c, v, at) {
 						return
@@ -223,4 +265,83 @@ func axsInOtherEntry(p *Pass, c *sema.Contract, f *sema.Function, at ast.Node) b
 		}
 	}
 	return false
+}
+
+// axsPayoutRefs returns the address state variables of c that some code of
+// its linearisation sends ether to (treasury.transfer(x),
+// payable(feeTo).call{value: x}(""), or through an internal or library
+// helper that sends to its parameter: Address.sendValue(treasury, x)),
+// each with one such send. Constants and immutables are left out.
+func axsPayoutRefs(prog *sema.Program, c *sema.Contract) map[*ast.VariableDeclaration]ast.Node {
+	out := map[*ast.VariableDeclaration]ast.Node{}
+	add := func(dest ast.Expr, at ast.Node) {
+		v := axsDeclOf(prog, dest)
+		if v == nil || !v.IsStateVar || v.Constant || v.Immutable {
+			return
+		}
+		if t := prog.DeclType(v); t.Kind != sema.Address && t.Kind != sema.ContractType {
+			return
+		}
+		if _, seen := out[v]; !seen {
+			out[v] = at
+		}
+	}
+	// sendsTo reports, per helper, which parameter positions it sends
+	// ether to.
+	helper := map[*ast.FunctionDefinition]map[int]bool{}
+	sendsTo := func(fn *sema.Function) map[int]bool {
+		if fn == nil || fn.Def.Body == nil {
+			return nil
+		}
+		if m, ok := helper[fn.Def]; ok {
+			return m
+		}
+		m := map[int]bool{}
+		helper[fn.Def] = m
+		ast.Inspect(fn.Def.Body, func(n ast.Node) bool {
+			x, ok := n.(*ast.FunctionCall)
+			if !ok {
+				return true
+			}
+			cl := prog.CallOf(x)
+			if cl == nil || !cl.SendsValue() || cl.Receiver == nil {
+				return true
+			}
+			if d := axsDeclOf(prog, cl.Receiver); d != nil {
+				for i, prm := range fn.Def.Params {
+					if prm == d {
+						m[i] = true
+					}
+				}
+			}
+			return true
+		})
+		return m
+	}
+	for _, b := range axsBodies(c) {
+		ast.Inspect(b.body, func(n ast.Node) bool {
+			x, ok := n.(*ast.FunctionCall)
+			if !ok {
+				return true
+			}
+			cl := prog.CallOf(x)
+			if cl == nil {
+				return true
+			}
+			if cl.SendsValue() && cl.Receiver != nil {
+				add(cl.Receiver, x)
+				return true
+			}
+			if cl.Kind == sema.CallInternal || cl.Kind == sema.CallLibrary {
+				pos := sendsTo(prog.Dispatch(c, cl))
+				for i, a := range cl.Args() {
+					if pos[i] {
+						add(a, x)
+					}
+				}
+			}
+			return true
+		})
+	}
+	return out
 }

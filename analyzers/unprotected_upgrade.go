@@ -120,6 +120,15 @@ func axsCheckUpgradeEntries(p *Pass, c *sema.Contract, done map[ast.Node]bool) {
 				}
 			},
 			Write: func(v *ast.VariableDeclaration, at ast.Node, value ast.Expr, st FlowState) {
+				if y, ok := at.(*ast.YulFunctionCall); ok && y.Name.Name == "sstore" {
+					// sstore(IMPL_SLOT, newImpl): the implementation kept
+					// in an ERC-1967-style slot.
+					if axsImplementationSlot(v) {
+						report(at, axsQualified(c, entry)+" lets any caller replace the implementation stored in slot "+v.Name.Name+
+							": no check of msg.sender guards it", st)
+					}
+					return
+				}
 				t := prog.DeclType(v)
 				if t.Kind != sema.Address && t.Kind != sema.ContractType {
 					return
@@ -408,4 +417,28 @@ func axsCallsProxyCheck(prog *sema.Program, c *sema.Contract, call *ast.Function
 // delegatecall does not destroy its implementation.
 func axsIsProxyFallback(f *sema.Function) bool {
 	return f.Def.Kind == ast.KindFallback || f.Def.Kind == ast.KindReceive
+}
+
+// axsImplementationSlot reports a constant that names the storage slot of
+// a proxy's implementation or beacon: ERC-1967's slots (by value or as
+// keccak256("eip1967.proxy.implementation") - 1), or a slot constant
+// named after the implementation.
+func axsImplementationSlot(v *ast.VariableDeclaration) bool {
+	if v == nil || !v.Constant {
+		return false
+	}
+	if v.Value != nil {
+		val := strings.ToLower(v.Value.Span().Text())
+		for _, k := range []string{
+			"360894a13ba1a3210667c828492db98dca3e2076cc3735a920a3ca505d382bbc", // implementation
+			"a3f0ad74e5423aebfd80d3ef4346578335a9a72aeaee59ff6cb3582b35133d50", // beacon
+			"eip1967.proxy.implementation", "eip1967.proxy.beacon",
+		} {
+			if strings.Contains(val, k) {
+				return true
+			}
+		}
+	}
+	name := strings.ToLower(v.Name.Name)
+	return strings.Contains(name, "slot") && (strings.Contains(name, "impl") || strings.Contains(name, "beacon"))
 }

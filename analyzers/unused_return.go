@@ -41,6 +41,9 @@ func runUnusedReturn(p *Pass) {
 			if !ariResultUnused(p.Program, b, x) {
 				return
 			}
+			if ariViewProbe(b, x, call.Callee) {
+				return
+			}
 			var rets []string
 			for _, r := range call.Callee.Returns {
 				s := TypeString(r.Type)
@@ -54,4 +57,19 @@ func runUnusedReturn(p *Pass) {
 					strings.Join(rets, ", ") + ")"})
 		})
 	})
+}
+
+// ariViewProbe recognises a view call made as a statement of its own,
+// `IGateway(g).supportsAttribute(bytes4(0));`: it changes nothing and its
+// only effect is to revert when the target does not implement the
+// function (or has no code), so the call is there as an interface check
+// and dropping its result is the point.
+func ariViewProbe(b ariBody, x *ast.FunctionCall, callee *ast.FunctionDefinition) bool {
+	switch callee.Mutability {
+	case "view", "pure", "constant":
+	default:
+		return false
+	}
+	_, stmt := b.Parents[x].(*ast.ExpressionStatement)
+	return stmt
 }

@@ -42,3 +42,24 @@ contract Derived is Strategy {
         return 0;
     }
 }
+
+interface IOracle {
+    function latest() external view returns (uint256);
+    function update() external returns (uint256 price);
+}
+
+contract ProbeLookalike {
+    IOracle public oracle;
+    uint256 public last;
+
+    // A state-changing call as a statement still drops its result.
+    function refresh() external {
+        oracle.update(); // want "unused-return"
+    }
+
+    // A view result bound to a local that is never read is still unused.
+    function peek() external {
+        uint256 p = oracle.latest(); // want "unused-return"
+        last = block.number;
+    }
+}
