@@ -218,9 +218,9 @@ func TestScanStepScript(t *testing.T) {
 		comments, model, min string
 		wantArgs             string
 	}{
-		{1, "true", "", "", "github --fail-on high --sarif RT/sleuth.sarif --json RT/sleuth.json contracts"},
-		{0, "false", "qwen2.5-coder:7b", "low", "scan --fail-on high --sarif RT/sleuth.sarif --json RT/sleuth.json --min-severity low --llm --model qwen2.5-coder:7b contracts"},
-		{3, "true", "", "", "github --fail-on high --sarif RT/sleuth.sarif --json RT/sleuth.json contracts"},
+		{1, "true", "", "", "github --fail-on high --sarif RT/sleuth.sarif --sarif-root WS --json RT/sleuth.json contracts"},
+		{0, "false", "qwen2.5-coder:7b", "low", "scan --fail-on high --sarif RT/sleuth.sarif --sarif-root WS --json RT/sleuth.json --min-severity low --llm --model qwen2.5-coder:7b contracts"},
+		{3, "true", "", "", "github --fail-on high --sarif RT/sleuth.sarif --sarif-root WS --json RT/sleuth.json contracts"},
 	} {
 		dir := t.TempDir()
 		bin, temp := filepath.Join(dir, "bin"), filepath.Join(dir, "rt")
@@ -235,7 +235,7 @@ func TestScanStepScript(t *testing.T) {
 		output := filepath.Join(dir, "output")
 		cmd := exec.Command("bash", "--noprofile", "--norc", "-eo", "pipefail", step)
 		cmd.Env = append(os.Environ(), "PATH="+bin+string(os.PathListSeparator)+os.Getenv("PATH"), "RUNNER_TEMP="+temp,
-			"GITHUB_OUTPUT="+output, "SCAN_PATH=contracts", "FAIL_ON=high", "MIN_SEVERITY="+tc.min,
+			"GITHUB_OUTPUT="+output, "GITHUB_WORKSPACE=WS", "SCAN_PATH=contracts", "FAIL_ON=high", "MIN_SEVERITY="+tc.min,
 			"LLM_MODEL="+tc.model, "COMMENTS="+tc.comments)
 		if out, err := cmd.CombinedOutput(); err != nil {
 			t.Fatalf("exit %d: the step failed: %v\n%s", tc.code, err, out)

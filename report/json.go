@@ -20,9 +20,30 @@ const SchemaVersion = 1
 type jsonDocument struct {
 	SchemaVersion int                 `json:"schemaVersion"`
 	Tool          jsonTool            `json:"tool"`
-	Findings      []analyzers.Finding `json:"findings"`
+	Findings      []jsonFinding       `json:"findings"`
 	Diagnostics   []source.Diagnostic `json:"diagnostics"`
 	Stats         jsonStats           `json:"stats"`
+}
+
+// jsonFinding is a Finding without its MarshalJSON method. That method
+// encodes through json.Marshal, which escapes "<", ">" and "&" as \u003c
+// and friends whatever the outer encoder says; messages quote Solidity
+// ("solc < 0.8", "a && b"), so the report encodes the fields itself and
+// keeps the method's one rule: lists are [] rather than null.
+type jsonFinding analyzers.Finding
+
+func jsonFindings(fs []analyzers.Finding) []jsonFinding {
+	out := make([]jsonFinding, len(fs))
+	for i, f := range fs {
+		if f.CWE == nil {
+			f.CWE = []string{}
+		}
+		if f.Related == nil {
+			f.Related = []analyzers.Related{}
+		}
+		out[i] = jsonFinding(f)
+	}
+	return out
 }
 
 type jsonTool struct {
@@ -72,7 +93,7 @@ func WriteJSON(w io.Writer, doc Document) error {
 	out := jsonDocument{
 		SchemaVersion: SchemaVersion,
 		Tool:          jsonTool{Name: "sleuth", Version: version.Version},
-		Findings:      sortedFindings(doc.Findings),
+		Findings:      jsonFindings(sortedFindings(doc.Findings)),
 		Diagnostics:   doc.Diagnostics,
 		Stats: jsonStats{
 			Files:      doc.Stats.Files,
@@ -80,9 +101,6 @@ func WriteJSON(w io.Writer, doc Document) error {
 			DurationMs: doc.Stats.Duration.Milliseconds(),
 			Stages:     jsonStages(doc.Stats.Stages),
 		},
-	}
-	if out.Findings == nil {
-		out.Findings = []analyzers.Finding{}
 	}
 	if out.Diagnostics == nil {
 		out.Diagnostics = []source.Diagnostic{}

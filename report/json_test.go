@@ -3,6 +3,7 @@ package report
 import (
 	"bytes"
 	"encoding/json"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -171,4 +172,35 @@ func decode(t *testing.T, doc Document) map[string]any {
 func jsonInt(v any) string {
 	b, _ := json.Marshal(v)
 	return string(b)
+}
+
+// TestWriteJSONKeepsSolidityReadable: messages quote Solidity, and "<",
+// ">" and "&" stay themselves in every part of a finding rather than
+// turning into \u003c escapes (which decode the same but read badly);
+// a literal backslash-u in the source survives the round trip as text.
+func TestWriteJSONKeepsSolidityReadable(t *testing.T) {
+	f := analyzers.Finding{ID: "x", Detector: "tautology", Title: "a < b && c > d",
+		Message:  `compiled with solc < 0.5 & "\u003c" is text`,
+		Related:  []analyzers.Related{{Message: "x >= y"}},
+		Triage:   &analyzers.Triage{Verdict: analyzers.Uncertain, Rationale: "a<b"},
+		Location: analyzers.Location{File: "a&b.sol", StartLine: 1}}
+	var b bytes.Buffer
+	if err := WriteJSON(&b, Document{Findings: []analyzers.Finding{f}}); err != nil {
+		t.Fatal(err)
+	}
+	out := b.String()
+	for _, want := range []string{`"a < b && c > d"`, `solc < 0.5 & \"\\u003c\" is text`, `"x >= y"`, `"a<b"`, `"a&b.sol"`} {
+		if !strings.Contains(out, want) {
+			t.Errorf("the report lacks %s:\n%s", want, out)
+		}
+	}
+	if regexp.MustCompile(`[^\\]\\u00(3c|3e|26)`).MatchString(out) {
+		t.Errorf("HTML escapes in the report:\n%s", out)
+	}
+	var back struct {
+		Findings []analyzers.Finding `json:"findings"`
+	}
+	if err := json.Unmarshal(b.Bytes(), &back); err != nil || len(back.Findings) != 1 || back.Findings[0].Message != f.Message {
+		t.Errorf("round trip: %v %+v", err, back.Findings)
+	}
 }

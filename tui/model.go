@@ -12,6 +12,7 @@ import (
 
 	"github.com/charmbracelet/bubbles/spinner"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/sleuth-sec/sleuth/analyzers"
 	"github.com/sleuth-sec/sleuth/report"
@@ -78,6 +79,9 @@ type Model struct {
 	fs   []analyzers.Finding
 	q    query
 	rows []row
+	// detWidth and locWidth are the widest detector id and row location
+	// among the findings: the list's columns are no wider than needed.
+	detWidth, locWidth int
 
 	cursor, offset int // list: selected row and first visible row
 	width, height  int
@@ -117,6 +121,8 @@ func New(o Options) *Model {
 	m.q.haystacks = make([]string, len(fs))
 	for i := range fs {
 		m.q.haystacks[i] = haystack(fs[i])
+		m.detWidth = max(m.detWidth, ansi.StringWidth(fs[i].Detector))
+		m.locWidth = max(m.locWidth, ansi.StringWidth(rowLocation(fs[i])))
 	}
 	m.status = o.Status
 	m.ask.spinner = spinner.New(spinner.WithSpinner(spinner.Line))

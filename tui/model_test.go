@@ -3,7 +3,9 @@ package tui
 import (
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -389,5 +391,67 @@ func TestOddFindingsDoNotPanic(t *testing.T) {
 	keys(m, "/", "no-id", "enter", "t", "c", "enter")
 	if !strings.Contains(m.View(), "no id") {
 		t.Errorf("triaging a finding without an id should say why it cannot be stored:\n%s", m.View())
+	}
+}
+
+// TestListKeepsLineNumbersInNarrowColumns: two findings of one detector in
+// one long-named file differ only by line, so a narrow location column
+// cuts the file name, never the line.
+func TestListKeepsLineNumbersInNarrowColumns(t *testing.T) {
+	doc := testDoc(t)
+	long := "contracts/governance/TimelockControllerUpgradeable.sol"
+	for i := range doc.Findings {
+		doc.Findings[i].Location.File = long
+		doc.Findings[i].Detector = "unprotected-state-write-" + strconv.Itoa(i)
+	}
+	doc.Sources = nil
+	for _, width := range []int{80, 100, 140} {
+		m, _ := newTestModel(t, Options{Doc: doc})
+		m.Update(tea.WindowSizeMsg{Width: width, Height: 24})
+		view := m.View()
+		for _, line := range []string{":14  ", ":20  ", ":25  ", ":2  "} {
+			if !strings.Contains(view, line) {
+				t.Errorf("width %d: no row ends its location with %q:\n%s", width, line, view)
+			}
+		}
+		if !regexp.MustCompile(`…\S*able(\.sol)?:14`).MatchString(view) {
+			t.Errorf("width %d: the file name should be cut from the left:\n%s", width, view)
+		}
+	}
+	// Where the name fits without its ".sol", that goes first.
+	doc = testDoc(t)
+	for i := range doc.Findings {
+		doc.Findings[i].Location.File = "src/TxOriginWallet.sol"
+	}
+	m, _ := newTestModel(t, Options{Doc: doc})
+	m.Update(tea.WindowSizeMsg{Width: 100, Height: 24}) // a 20-cell column: TxOriginWallet.sol:25 is 21
+	if v := m.View(); !strings.Contains(v, " TxOriginWallet:25 ") || strings.Contains(v, "…Wallet") {
+		t.Errorf("the location should drop .sol before cutting the name:\n%s", v)
+	}
+	// Short names take only the room they need.
+	m, _ = newTestModel(t, Options{})
+	if !strings.Contains(m.View(), "suicidal        Vault.sol:25  Vault.kill()") {
+		t.Errorf("columns wider than their entries:\n%s", m.View())
+	}
+}
+
+// TestStatusIsRetiredByTheNextKey: "copied …" answers the key before it
+// and must not linger; the scan's own message stays.
+func TestStatusIsRetiredByTheNextKey(t *testing.T) {
+	var copied string
+	m, _ := newTestModel(t, Options{Copy: func(s string) error { copied = s; return nil }})
+	keys(m, "y")
+	if copied == "" || !strings.Contains(m.View(), "copied src/Vault.sol:25:9") {
+		t.Fatalf("y did not copy (%q):\n%s", copied, m.View())
+	}
+	keys(m, "down")
+	if strings.Contains(m.View(), "copied") {
+		t.Errorf("the status outlived the next key:\n%s", m.View())
+	}
+
+	m, _ = newTestModel(t, Options{Status: "none of the files in scope could be parsed"})
+	keys(m, "y", "down", "s")
+	if !strings.Contains(m.View(), "none of the files in scope could be parsed") {
+		t.Errorf("the scan's status was retired:\n%s", m.View())
 	}
 }

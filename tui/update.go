@@ -71,6 +71,10 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 
 func (m *Model) updateNormal(msg tea.KeyMsg) tea.Cmd {
 	key := msg.String()
+	// A message answers the key before it ("copied …", "marked …"); the
+	// next key retires it, so the status line never shows stale news.
+	// The scan's own message (why it cannot be trusted) stays.
+	m.setStatus(m.opts.Status, false)
 	if m.showHelp {
 		// Any key closes the help; q still quits.
 		m.showHelp = false

@@ -124,22 +124,56 @@ func (m *Model) findingRow(f analyzers.Finding, selected bool) string {
 		cursor = "> "
 	}
 	sev := fmt.Sprintf("%-4s", sevAbbrev(f.Severity))
-	// The message gets what is left after the fixed columns, which shrink
-	// on narrow terminals so it keeps some room.
+	// The message gets what is left after the fixed columns: as wide as
+	// their longest entry, but no wider than a fifth of the terminal
+	// (at least 12, at most 22), so the message keeps some room.
 	cw := min(max(m.width/5, 12), 22)
-	det := fmt.Sprintf("%-*s", cw, ansi.Truncate(f.Detector, cw, "…"))
-	loc := fmt.Sprintf("%-*s", cw, ansi.Truncate(fmt.Sprintf("%s:%d", baseName(f.Location.File), f.Location.StartLine), cw, "…"))
+	dw, lw := min(cw, m.detWidth), min(cw, m.locWidth)
+	det := fmt.Sprintf("%-*s", dw, ansi.Truncate(f.Detector, dw, "…"))
+	loc := fmt.Sprintf("%-*s", lw, fitLocation(f, lw))
 	msg := f.Message
 	if msg == "" {
 		msg = f.Title
 	}
 	msg = strings.ReplaceAll(msg, "\n", " ")
 	if selected {
-		line := cursor + sev + " " + reviewMark(f) + " " + det + " " + loc + " " + msg
+		line := cursor + sev + " " + reviewMark(f) + " " + det + "  " + loc + "  " + msg
 		line = ansi.Truncate(line, m.width, "…")
 		return m.st.selected.Render(line + strings.Repeat(" ", max(0, m.width-ansi.StringWidth(line))))
 	}
-	return cursor + m.st.severity(f.Severity).Render(sev) + " " + reviewMark(f) + " " + det + " " + m.st.dim.Render(loc) + " " + msg
+	return cursor + m.st.severity(f.Severity).Render(sev) + " " + reviewMark(f) + " " + det + "  " + m.st.dim.Render(loc) + "  " + msg
+}
+
+// rowLocation is a list row's location: the file's base name and the
+// line, which tells two findings of one detector in one file apart.
+func rowLocation(f analyzers.Finding) string {
+	return fmt.Sprintf("%s:%d", baseName(f.Location.File), f.Location.StartLine)
+}
+
+// fitLocation is rowLocation in w cells: whole if it fits, else without
+// the ".sol" every file has, else cut from the left.
+func fitLocation(f analyzers.Finding, w int) string {
+	s := rowLocation(f)
+	if ansi.StringWidth(s) <= w {
+		return s
+	}
+	if name, ok := strings.CutSuffix(baseName(f.Location.File), ".sol"); ok && name != "" {
+		s = fmt.Sprintf("%s:%d", name, f.Location.StartLine)
+	}
+	return truncateLeft(s, w)
+}
+
+// truncateLeft cuts s to w cells from the left, "…Wallet.sol:31": the
+// line number at the end is what must survive a narrow column.
+func truncateLeft(s string, w int) string {
+	if ansi.StringWidth(s) <= w {
+		return s
+	}
+	r := []rune(s)
+	for len(r) > 0 && ansi.StringWidth(string(r))+1 > w {
+		r = r[1:]
+	}
+	return "…" + string(r)
 }
 
 func sevAbbrev(s analyzers.Severity) string {

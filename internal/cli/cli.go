@@ -123,7 +123,7 @@ Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it,
 	root.SetErr(stderr)
 	root.SetVersionTemplate("{{.Version}}\n")
 	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error {
-		return &exitError{code: ExitUsage, err: err, seeHelp: true}
+		return &exitError{code: ExitUsage, err: withFlagSuggestion(cmd, err), seeHelp: true}
 	})
 	// --color is global: every command that writes to a terminal obeys it.
 	colorMode := root.PersistentFlags().String("color", "auto", "colour output: "+colorModes+" (auto: on a terminal, unless NO_COLOR is set)")

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"encoding/json"
 	"flag"
 	"os"
 	"path/filepath"
@@ -9,6 +10,8 @@ import (
 	"testing"
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
+
+	"github.com/sleuth-sec/sleuth/report"
 )
 
 var updateExamples = flag.Bool("update-examples", false, "rewrite the golden scans of examples/")
@@ -104,5 +107,88 @@ func validateAgainstSARIFSchema(t *testing.T, sarif []byte) {
 	}
 	if err := sch.Validate(inst); err != nil {
 		t.Fatalf("the SARIF of the examples/ scan does not validate: %v", err)
+	}
+}
+
+// TestSARIFFingerprintsSurviveInsertedLines scans a copy of examples/ with
+// the real detectors, inserts lines at the top of every file and scans
+// again: every result keeps its partialFingerprints (so code scanning keeps
+// an alert and its dismissal) while its line moves with the code.
+func TestSARIFFingerprintsSurviveInsertedLines(t *testing.T) {
+	dir := copyExamples(t)
+	type result struct {
+		RuleID              string            `json:"ruleId"`
+		PartialFingerprints map[string]string `json:"partialFingerprints"`
+		Locations           []struct {
+			PhysicalLocation struct {
+				ArtifactLocation struct {
+					URI string `json:"uri"`
+				} `json:"artifactLocation"`
+				Region struct {
+					StartLine int `json:"startLine"`
+				} `json:"region"`
+			} `json:"physicalLocation"`
+		} `json:"locations"`
+	}
+	scan := func() map[string]result {
+		t.Helper()
+		var out, errb bytes.Buffer
+		if code := Run([]string{"scan", "--format", "sarif", "--fail-on", "none", dir}, &out, &errb); code != ExitOK {
+			t.Fatalf("exit %d: %s", code, errb.String())
+		}
+		var log struct {
+			Runs []struct {
+				Results []result `json:"results"`
+			} `json:"runs"`
+		}
+		if err := json.Unmarshal(out.Bytes(), &log); err != nil {
+			t.Fatal(err)
+		}
+		byID := map[string]result{}
+		for _, r := range log.Runs[0].Results {
+			id := r.PartialFingerprints[report.FingerprintKey]
+			if id == "" {
+				t.Fatalf("a %s result has no fingerprint", r.RuleID)
+			}
+			if _, dup := byID[id]; dup {
+				t.Fatalf("two results share the fingerprint %s", id)
+			}
+			byID[id] = r
+		}
+		return byID
+	}
+	before := scan()
+	if len(before) < 5 {
+		t.Fatalf("only %d results in the examples", len(before))
+	}
+	const inserted = "// SPDX-License-Identifier: MIT\n// Audited: see SECURITY.md\n\n"
+	files, err := filepath.Glob(filepath.Join(dir, "*.sol"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no examples: %v", err)
+	}
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(f, append([]byte(inserted), data...), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	after := scan()
+	if len(after) != len(before) {
+		t.Errorf("%d results before the edit, %d after", len(before), len(after))
+	}
+	for id, b := range before {
+		a, ok := after[id]
+		if !ok {
+			t.Errorf("%s at %s:%d lost its fingerprint %s", b.RuleID, b.Locations[0].PhysicalLocation.ArtifactLocation.URI,
+				b.Locations[0].PhysicalLocation.Region.StartLine, id)
+			continue
+		}
+		bl, al := b.Locations[0].PhysicalLocation.Region.StartLine, a.Locations[0].PhysicalLocation.Region.StartLine
+		if a.RuleID != b.RuleID || al != bl+3 {
+			t.Errorf("fingerprint %s: %s line %d before, %s line %d after (want %d)", id, b.RuleID, bl, a.RuleID, al, bl+3)
+		}
 	}
 }

@@ -103,16 +103,21 @@ func runGithub(cmd *cobra.Command, opts scanOptions, paths []string) error {
 		return err
 	}
 	doc := res.doc
+	top, prefix, err := repoPrefix(githubGetenv("GITHUB_WORKSPACE"), doc.Root)
+	if err != nil {
+		return err
+	}
 	for _, o := range outs {
+		// Code scanning maps results by repository path: the SARIF log
+		// names them so, whatever subdirectory was scanned.
+		if o.format == "sarif" && o.rebase == "" {
+			o.rebase = top
+		}
 		if err := o.emit(stdout, doc); err != nil {
 			return err
 		}
 	}
 
-	prefix, err := repoPrefix(githubGetenv("GITHUB_WORKSPACE"), doc.Root)
-	if err != nil {
-		return err
-	}
 	in := action.Input{
 		Findings: repoRelative(doc.Findings, prefix),
 		Detector: doc.Detector,
@@ -139,19 +144,31 @@ func runGithub(cmd *cobra.Command, opts scanOptions, paths []string) error {
 	return nil
 }
 
-// repoPrefix is the scan root's path inside the repository ("" at its top,
-// forward slashes), which GitHub wants in front of every reported path.
-// The repository is GITHUB_WORKSPACE, or else the git work tree holding
-// the root.
-func repoPrefix(workspace, root string) (string, error) {
-	top := workspace
-	if top == "" {
-		repo, err := findWorkTree(root)
-		if err != nil {
-			return "", usageErrorf("github: GITHUB_WORKSPACE is not set and %s is not in a git work tree", root)
-		}
-		top = repo.top
+// repoPrefix returns the repository's top directory and the scan root's
+// path inside it ("" at its top, forward slashes), which GitHub wants in
+// front of every reported path. The repository is GITHUB_WORKSPACE, or
+// else the git work tree holding the root.
+func repoPrefix(workspace, root string) (top, prefix string, err error) {
+	top, err = repoTop(workspace, root)
+	if err != nil {
+		return "", "", err
 	}
+	prefix, err = prefixIn(top, root)
+	return top, prefix, err
+}
+
+func repoTop(workspace, root string) (string, error) {
+	if workspace != "" {
+		return workspace, nil
+	}
+	repo, err := findWorkTree(root)
+	if err != nil {
+		return "", usageErrorf("github: GITHUB_WORKSPACE is not set and %s is not in a git work tree", root)
+	}
+	return repo.top, nil
+}
+
+func prefixIn(top, root string) (string, error) {
 	real := func(p string) string {
 		if abs, err := filepath.Abs(p); err == nil {
 			p = abs

@@ -92,9 +92,19 @@ func TestGithubPullRequestEndToEnd(t *testing.T) {
 	if !strings.Contains(stdout, "reentrancy-eth") {
 		t.Fatalf("no text report on stdout:\n%s", stdout)
 	}
-	var log struct{ Runs []any }
-	if data, err := os.ReadFile(sarif); err != nil || json.Unmarshal(data, &log) != nil || len(log.Runs) != 1 {
+	// Code scanning maps results by repository path: the SARIF log names
+	// contracts/src/Vault.sol, relative to the workspace, though the
+	// project scanned is contracts/.
+	data, err := os.ReadFile(sarif)
+	if err != nil {
 		t.Fatalf("--sarif: %v", err)
+	}
+	if uris := sarifURIs(t, data); len(uris) == 0 || uris[0] != "contracts/src/Vault.sol" {
+		t.Fatalf("SARIF URIs %v, want contracts/src/Vault.sol", uris)
+	}
+	if root := sarifRootURI(t, data); !strings.HasSuffix(root, "/") || !strings.Contains(root, filepath.ToSlash(filepath.Base(g.workspace))+"/") ||
+		strings.HasSuffix(root, "/contracts/") {
+		t.Fatalf("%%SRCROOT%% is %s, want the workspace %s", root, g.workspace)
 	}
 	comments := g.srv.ReviewComments()
 	if len(comments) != 1 {
@@ -212,4 +222,51 @@ func TestGithubPublishFailureExits3(t *testing.T) {
 	if code != ExitFailure || !strings.Contains(stderr, "GitHub answered 500") || !strings.Contains(stderr, "Bearer ***") {
 		t.Fatalf("exit %d, stderr %q", code, stderr)
 	}
+}
+
+// sarifURIs are the artifact URIs of a SARIF log's results, in order.
+func sarifURIs(t *testing.T, data []byte) []string {
+	t.Helper()
+	var log struct {
+		Runs []struct {
+			Results []struct {
+				Locations []struct {
+					PhysicalLocation struct {
+						ArtifactLocation struct {
+							URI       string `json:"uri"`
+							URIBaseID string `json:"uriBaseId"`
+						} `json:"artifactLocation"`
+					} `json:"physicalLocation"`
+				} `json:"locations"`
+			} `json:"results"`
+		} `json:"runs"`
+	}
+	if err := json.Unmarshal(data, &log); err != nil || len(log.Runs) != 1 {
+		t.Fatalf("not a SARIF log with one run: %v\n%s", err, data)
+	}
+	var uris []string
+	for _, r := range log.Runs[0].Results {
+		a := r.Locations[0].PhysicalLocation.ArtifactLocation
+		if a.URIBaseID != "%SRCROOT%" {
+			t.Errorf("uriBaseId %q", a.URIBaseID)
+		}
+		uris = append(uris, a.URI)
+	}
+	return uris
+}
+
+// sarifRootURI is the log's %SRCROOT%.
+func sarifRootURI(t *testing.T, data []byte) string {
+	t.Helper()
+	var log struct {
+		Runs []struct {
+			OriginalURIBaseIDs map[string]struct {
+				URI string `json:"uri"`
+			} `json:"originalUriBaseIds"`
+		} `json:"runs"`
+	}
+	if err := json.Unmarshal(data, &log); err != nil || len(log.Runs) != 1 {
+		t.Fatalf("not a SARIF log with one run: %v", err)
+	}
+	return log.Runs[0].OriginalURIBaseIDs["%SRCROOT%"].URI
 }

@@ -21,6 +21,10 @@ type output struct {
 	format string
 	path   string
 	write  func(io.Writer, report.Document) error
+	// rebase, for SARIF, is the directory the log's paths are relative
+	// to (--sarif-root: the repository around a scanned subdirectory);
+	// "" keeps the scanned root.
+	rebase string
 }
 
 // planOutputs turns --format/--output and --json/--sarif/--markdown into
@@ -52,6 +56,21 @@ func planOutputs(opts scanOptions, stdout io.Writer) ([]output, error) {
 		}
 		w, _ := writerFor(extra.format, report.TextOptions{})
 		outs = append(outs, output{flag: extra.flag, format: extra.format, path: extra.path, write: w})
+	}
+
+	if opts.sarifRoot != "" {
+		fi, err := os.Stat(opts.sarifRoot)
+		switch {
+		case err != nil:
+			return nil, usageErrorf("--sarif-root: %s", statMessage(opts.sarifRoot, err))
+		case !fi.IsDir():
+			return nil, usageErrorf("--sarif-root: not a directory: %s", opts.sarifRoot)
+		}
+		for i := range outs {
+			if outs[i].format == "sarif" {
+				outs[i].rebase = opts.sarifRoot
+			}
+		}
 	}
 
 	seen := map[string]string{}
@@ -88,6 +107,12 @@ func writerFor(format string, text report.TextOptions) (func(io.Writer, report.D
 // emit renders and writes one report. Files are replaced atomically, so a
 // CI step that uploads a SARIF file never sees half of one.
 func (o output) emit(stdout io.Writer, doc report.Document) error {
+	if o.rebase != "" {
+		var err error
+		if doc, err = report.Rebase(doc, o.rebase); err != nil {
+			return usageErrorf("--sarif-root: %v", err)
+		}
+	}
 	var buf bytes.Buffer
 	if err := o.write(&buf, doc); err != nil {
 		return failuref("writing the %s report: %v", o.format, err)

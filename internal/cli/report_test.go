@@ -249,3 +249,54 @@ func TestDeterministicReports(t *testing.T) {
 		}
 	}
 }
+
+// TestSARIFRoot: --sarif-root names every path relative to the directory
+// around the scanned project (the repository, for code scanning), in the
+// SARIF log only; JSON keeps the scanned root, as its contract says.
+func TestSARIFRoot(t *testing.T) {
+	fakeRegistry(t, reentrancyEth, txOrigin, timestamp)
+	fakeDetect(t, bankFindings(t))
+	repo := tree(t, map[string]string{"contracts/Bank.sol": bankSol, "README.md": "# repo\n"})
+	out := t.TempDir()
+	s, j := filepath.Join(out, "r.sarif"), filepath.Join(out, "r.json")
+	code, _, stderr := run(t, "scan", "--sarif", s, "--json", j, "--sarif-root", repo, "--fail-on", "none", "-q",
+		filepath.Join(repo, "contracts"))
+	if code != ExitOK || stderr != "" {
+		t.Fatalf("exit %d, stderr %q", code, stderr)
+	}
+	data, _ := os.ReadFile(s)
+	uris := sarifURIs(t, data)
+	if len(uris) != 3 {
+		t.Fatalf("SARIF URIs %v", uris)
+	}
+	for _, u := range uris {
+		if u != "contracts/Bank.sol" {
+			t.Errorf("SARIF URI %q, want contracts/Bank.sol", u)
+		}
+	}
+	if root := sarifRootURI(t, data); strings.HasSuffix(root, "/contracts/") || !strings.HasSuffix(root, "/") {
+		t.Errorf("%%SRCROOT%% = %s, want the repository", root)
+	}
+	jdata, _ := os.ReadFile(j)
+	if !strings.Contains(string(jdata), `"file": "Bank.sol"`) || strings.Contains(string(jdata), "contracts/") {
+		t.Errorf("JSON paths changed:\n%s", jdata)
+	}
+	// --format sarif on standard output obeys it too.
+	code, stdout, _ := run(t, "scan", "--format", "sarif", "--sarif-root", repo, "--fail-on", "none", filepath.Join(repo, "contracts"))
+	if u := sarifURIs(t, []byte(stdout)); code != ExitOK || len(u) == 0 || u[0] != "contracts/Bank.sol" {
+		t.Errorf("--format sarif: exit %d, URIs %v", code, u)
+	}
+
+	for _, tc := range []struct {
+		root, want string
+	}{
+		{filepath.Join(repo, "nope"), "--sarif-root: no such file or directory"},
+		{filepath.Join(repo, "README.md"), "--sarif-root: not a directory"},
+		{t.TempDir(), "is not inside"},
+	} {
+		code, _, stderr := run(t, "scan", "--sarif", s, "--sarif-root", tc.root, filepath.Join(repo, "contracts"))
+		if code != ExitUsage || !strings.Contains(stderr, tc.want) {
+			t.Errorf("--sarif-root %s: exit %d, stderr %q, want %q", tc.root, code, stderr, tc.want)
+		}
+	}
+}

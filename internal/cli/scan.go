@@ -48,7 +48,10 @@ type scanOptions struct {
 	jsonFile     string
 	sarifFile    string
 	markdownFile string
-	color        string
+	// sarifRoot is what SARIF paths are relative to, when not the
+	// scanned root (--sarif-root).
+	sarifRoot string
+	color     string
 
 	failOn      string
 	minSeverity string
@@ -147,6 +150,7 @@ func addReportFileFlags(f *pflag.FlagSet, opts *scanOptions) {
 	f.StringVar(&opts.jsonFile, "json", "", "also write the JSON report to `FILE`")
 	f.StringVar(&opts.sarifFile, "sarif", "", "also write a SARIF 2.1.0 log to `FILE`")
 	f.StringVar(&opts.markdownFile, "markdown", "", "also write the Markdown report to `FILE`")
+	f.StringVar(&opts.sarifRoot, "sarif-root", "", "make SARIF paths relative to `DIR`, a directory holding the scanned project (the repository, for code scanning)")
 }
 
 // addScopeFlags are the flags that choose what is scanned, which detectors

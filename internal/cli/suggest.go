@@ -3,6 +3,9 @@ package cli
 import (
 	"fmt"
 	"strings"
+
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 )
 
 // unknownDetector words the error for a detector id that is not
@@ -67,4 +70,26 @@ func listOf(items []string) string {
 		return items[0]
 	}
 	return fmt.Sprintf("%s or %s", strings.Join(items[:len(items)-1], ", "), items[len(items)-1])
+}
+
+// withFlagSuggestion adds the closest flag of cmd to pflag's "unknown
+// flag: --fromat", as cobra does for unknown commands: "unknown flag:
+// --fromat (did you mean --format?)". Other errors pass unchanged.
+func withFlagSuggestion(cmd *cobra.Command, err error) error {
+	name, ok := strings.CutPrefix(err.Error(), "unknown flag: --")
+	if !ok || name == "" {
+		return err
+	}
+	var known []string
+	add := func(f *pflag.Flag) {
+		if !f.Hidden {
+			known = append(known, f.Name)
+		}
+	}
+	cmd.Flags().VisitAll(add)
+	cmd.InheritedFlags().VisitAll(add)
+	if s := suggest(name, known); s != "" {
+		return fmt.Errorf("%w (did you mean --%s?)", err, s)
+	}
+	return err
 }

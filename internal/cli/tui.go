@@ -44,6 +44,7 @@ Later scans show the triage; 'sleuth scan --reviewed hide' leaves out what
 was marked false positive.`,
 		Example: `  sleuth tui .
   sleuth tui --min-severity medium src/
+  sleuth tui --symbolic src/
   sleuth scan --tui src/`,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 0 {
@@ -72,6 +73,8 @@ was marked false positive.`,
 	f := cmd.Flags()
 	addScopeFlags(f, &opts)
 	addLLMFlags(cmd, &opts.llm)
+	// --symbolic: the detail pane shows each finding's witness.
+	addSymbolicFlags(cmd, &opts.symbolic)
 	return cmd
 }
 
