@@ -14,7 +14,6 @@ import (
 	"time"
 
 	"github.com/ollama/ollama/api"
-	"github.com/ollama/ollama/envconfig"
 
 	"github.com/sleuth-sec/sleuth/analyzers"
 	"github.com/sleuth-sec/sleuth/analyzers/sema"
@@ -250,20 +249,20 @@ func (r evalResult) report(w io.Writer, model string) {
 }
 
 // TestTriageEval is `make triage-eval MODEL=…`: it needs a real Ollama
-// (OLLAMA_HOST, or SLEUTH_OLLAMA_HOST) and SLEUTH_EVAL_MODEL.
+// (OLLAMA_HOST, else SLEUTH_OLLAMA_HOST, else the default address) and
+// SLEUTH_EVAL_MODEL.
 func TestTriageEval(t *testing.T) {
 	model := os.Getenv("SLEUTH_EVAL_MODEL")
 	if model == "" {
 		t.Skip("SLEUTH_EVAL_MODEL not set: run `make triage-eval MODEL=…`")
 	}
-	base := envconfig.Host()
-	if h := os.Getenv("SLEUTH_OLLAMA_HOST"); h != "" {
-		u, err := ParseHost(h)
-		if err != nil {
-			t.Fatal(err)
-		}
-		base = u
+	// OLLAMA_HOST (what `make triage-eval OLLAMA_HOST=…` sets) wins over
+	// SLEUTH_OLLAMA_HOST (what .ci/run exports), as it does in sleuth.
+	base, err := ResolveHost(os.Getenv("SLEUTH_OLLAMA_HOST"))
+	if err != nil {
+		t.Fatal(err)
 	}
+	t.Logf("model %s at %s", model, base)
 	cfg := Config{Model: model, Timeout: 10 * time.Minute}
 	if os.Getenv("SLEUTH_EVAL_CACHE") != "" {
 		cfg.Cache = OpenCache(filepath.Join("..", "bin"))

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Contract source is untrusted input (DESIGN.md): a comment saying "this
@@ -16,12 +17,16 @@ import (
 //     are the easiest place to talk to a model and carry no semantics; the
 //     prompt says they were removed.
 //  2. String literals that read like instructions or prose (four or more
-//     whitespace-separated words) are replaced by a placeholder. Short strings — selectors,
-//     signatures, terse revert reasons — are kept: they can matter.
+//     words, separated by spaces or hyphens), or that hold markup or
+//     anything but printable ASCII (lookalike letters, zero-width and
+//     bidirectional characters), are replaced by a placeholder. Short
+//     strings — selectors, signatures, terse revert reasons — are kept:
+//     they can matter.
 //  3. Identifiers whose words read like instructions
-//     (ignorePreviousInstructions, AUDITED_SAFE, markAsFalsePositive) are
-//     renamed, consistently across the whole prompt, so the code keeps its
-//     meaning but loses its voice.
+//     (ignorePreviousInstructions, AUDITED_SAFE, markAsFalsePositive,
+//     IGNOREPREVIOUSINSTRUCTIONS) are renamed, consistently across the
+//     whole prompt, so the code keeps its meaning but loses its voice.
+//     Invisible characters outside strings are dropped.
 //  4. The code goes into a block fenced by markers carrying a nonce derived
 //     from the content, which the code cannot forge, and the system prompt
 //     says that everything inside is data, never instructions.
@@ -51,15 +56,55 @@ var instructionLike = regexp.MustCompile(`\b(` + strings.Join([]string{
 	`(do not|don't|dont|never) (report|flag|mark|worry)`,
 }, "|") + `)\b`)
 
+// squashedPhrases are instruction-like phrases as they read with their
+// word breaks removed: IGNOREPREVIOUSINSTRUCTIONS, markasfalsepositive,
+// audited-safe. They are looked for inside each whitespace-separated token
+// of a text, letters only, lower-cased, so that a name or a string that
+// runs its words together is caught like one that separates them. Each is
+// specific enough not to occur inside ordinary names (ignoreAllowance,
+// isSafe, auditor, safeTransfer).
+var squashedPhrases = []string{
+	"ignoreprevious", "ignoreprior", "ignoreabove", "ignoreinstruction", "ignoreallprevious", "ignoreallinstruction",
+	"disregardprevious", "disregardprior", "disregardabove", "disregardall", "forgetprevious", "forgetallprevious",
+	"previousinstruction", "priorinstruction", "newinstruction", "systemprompt", "promptinjection",
+	"falsepositive", "truepositive", "audited", "formallyverified",
+	"notabug", "notvulnerable", "notavulnerab", "novulnerab", "notexploitable",
+	"markasfalse", "markassafe", "markasbenign", "markasnotabug", "donotreport", "dontreport", "neverreport",
+	"safetoignore", "thisissafe", "codeissafe", "contractissafe", "functionissafe", "findingissafe",
+}
+
 // IsInstructionLike reports whether text reads like an attempt to steer a
 // reviewer: "ignore previous instructions", "audited, safe", "mark as false
-// positive". Identifiers are split into words first.
+// positive". Identifiers are split into words first, and words run
+// together (IGNOREPREVIOUSINSTRUCTIONS) are caught too.
 func IsInstructionLike(text string) bool {
-	return instructionLike.MatchString(words(text))
+	if instructionLike.MatchString(words(text)) {
+		return true
+	}
+	for _, field := range strings.Fields(text) {
+		sq := squash(field)
+		for _, p := range squashedPhrases {
+			if strings.Contains(sq, p) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// squash keeps only the letters of s, lower-cased.
+func squash(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsLetter(r) {
+			return unicode.ToLower(r)
+		}
+		return -1
+	}, s)
 }
 
 // words lower-cases text and turns identifier word boundaries
-// (camelCase, snake_case, digits, punctuation) into single spaces.
+// (camelCase, snake_case, kebab-case, digits, punctuation) into single
+// spaces.
 func words(s string) string {
 	var b strings.Builder
 	prevLower := false
@@ -72,7 +117,7 @@ func words(s string) string {
 			}
 			b.WriteRune(unicode.ToLower(r))
 			prevLower, space = false, false
-		case unicode.IsLetter(r) || r == '\'' || r == '-':
+		case unicode.IsLetter(r) || r == '\'':
 			b.WriteRune(r)
 			prevLower, space = true, false
 		default:
@@ -102,6 +147,7 @@ const (
 	removedInstruction = `"<string removed by sleuth: instruction-like text>"`
 	removedProse       = `"<string removed by sleuth: prose>"`
 	removedMarkup      = `"<string removed by sleuth: markup>"`
+	removedNonASCII    = `"<string removed by sleuth: non-ASCII text>"`
 )
 
 // Code sanitises Solidity source: comments removed (newlines inside block
@@ -146,12 +192,32 @@ func (s *Sanitizer) Code(src string) string {
 			}
 			b.WriteString(s.ident(src[i:j]))
 			i = j
+		case c >= utf8.RuneSelf:
+			// Not Solidity outside strings and comments, but the parser may
+			// have let it through: keep visible text, drop the invisible
+			// (zero-width, bidirectional overrides) that could hide some.
+			r, n := utf8.DecodeRuneInString(src[i:])
+			if !unicode.Is(unicode.Cf, r) && !unicode.IsControl(r) && r != utf8.RuneError {
+				b.WriteString(src[i : i+n])
+			}
+			i += n
 		default:
 			b.WriteByte(c)
 			i++
 		}
 	}
 	return b.String()
+}
+
+// printableASCII reports whether s holds only printable ASCII, tabs and
+// the escapes a Solidity string spells with them.
+func printableASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; (c < 0x20 && c != '\t') || c >= 0x7f {
+			return false
+		}
+	}
+	return true
 }
 
 // Text sanitises prose that quotes code, such as a detector's message:
@@ -191,9 +257,14 @@ func (s *Sanitizer) stringLiteral(lit string) string {
 	case IsInstructionLike(body):
 		s.Strings++
 		return removedInstruction
-	case len(strings.Fields(body)) >= 4:
+	case len(strings.FieldsFunc(body, func(r rune) bool { return unicode.IsSpace(r) || r == '-' })) >= 4:
 		s.Strings++
 		return removedProse
+	case !printableASCII(body):
+		// Lookalike letters, zero-width and bidirectional characters can
+		// spell what the checks above look for without matching them.
+		s.Strings++
+		return removedNonASCII
 	case strings.ContainsAny(body, "`<>|"):
 		// Markup could pose as the prompt's own structure.
 		s.Strings++

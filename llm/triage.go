@@ -333,7 +333,7 @@ func (t *Triager) request(p *Prompt, window int) *api.ChatRequest {
 }
 
 // ask gets one verdict: the request, retried on transient errors; then,
-// if the answer is malformed, once more with the reason. A prompt that
+// if the answer is malformed, once more, saying why. A prompt that
 // overflowed the window is rebuilt smaller, once.
 func (t *Triager) ask(ctx context.Context, j *job, window int) (*analyzers.Triage, error) {
 	resp, err := t.send(ctx, j.req)
@@ -359,10 +359,15 @@ func (t *Triager) ask(ctx context.Context, j *job, window int) (*analyzers.Triag
 	if perr == nil {
 		return tr, nil
 	}
+	// The retry is the same request with the reason appended to its user
+	// message, not a second turn quoting the bad answer: Ollama drops the
+	// earlier turns of a conversation that outgrows num_ctx, and that
+	// would silently drop the code the verdict must rest on.
 	retry := *j.req
-	retry.Messages = append(append([]api.Message(nil), j.req.Messages...),
-		api.Message{Role: "assistant", Content: truncate(resp.Message.Content, 2000)},
-		api.Message{Role: "user", Content: "That answer is not valid (" + perr.Error() + "). Answer again with only the JSON object that follows the schema."})
+	retry.Messages = append([]api.Message(nil), j.req.Messages...)
+	last := &retry.Messages[len(retry.Messages)-1]
+	last.Content += "\nA previous answer to this request was not valid: " + truncate(perr.Error(), 200) +
+		". Answer again with only the JSON object that follows the schema.\n"
 	resp, err = t.send(ctx, &retry)
 	if err != nil {
 		return nil, err

@@ -6,7 +6,9 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/sleuth-sec/sleuth/analyzers"
 )
@@ -68,6 +70,9 @@ func ParseVerdict(content, model string) (*analyzers.Triage, error) {
 	if math.IsNaN(c) || c < 0 || c > 1 {
 		return nil, fmt.Errorf("confidence %v is not between 0 and 1", c)
 	}
+	if !isConfidenceStep(c) {
+		return nil, fmt.Errorf("confidence %v is not one of the schema's steps (0, 0.05, 0.1, …, 1)", c)
+	}
 	if raw.Rationale == nil || strings.TrimSpace(*raw.Rationale) == "" {
 		return nil, errors.New(`no "rationale"`)
 	}
@@ -85,6 +90,17 @@ func ParseVerdict(content, model string) (*analyzers.Triage, error) {
 		Fix:        clean(*raw.Fix, maxFix),
 		Model:      model,
 	}, nil
+}
+
+// isConfidenceStep reports whether c is one of the schema's confidences.
+func isConfidenceStep(c float64) bool {
+	for _, f := range strings.Split(confidenceSteps, ",") {
+		step, err := strconv.ParseFloat(f, 64)
+		if err == nil && math.Abs(c-step) < 1e-9 {
+			return true
+		}
+	}
+	return false
 }
 
 // ValidTriage reports whether t is a complete verdict: a known verdict,
@@ -111,17 +127,14 @@ func ValidTriage(t *analyzers.Triage) error {
 }
 
 // clean trims model text, drops control characters (model output may echo
-// escape sequences that would drive a terminal) and bounds its length.
+// escape sequences that would drive a terminal) and bounds its length to
+// limit characters, as the schema's maxLength counts them, the ellipsis
+// that marks a cut included.
 func clean(s string, limit int) string {
-	s = stripControl(strings.TrimSpace(s))
-	if len(s) > limit {
-		cut := limit
-		for cut > 0 && !utf8Start(s[cut]) {
-			cut--
-		}
-		s = strings.TrimSpace(s[:cut]) + "…"
+	s = strings.TrimSpace(stripControl(s))
+	if utf8.RuneCountInString(s) > limit {
+		r := []rune(s)
+		s = strings.TrimSpace(string(r[:limit-1])) + "…"
 	}
 	return s
 }
-
-func utf8Start(b byte) bool { return b&0xC0 != 0x80 }

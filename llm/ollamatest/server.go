@@ -56,6 +56,9 @@ type Fault struct {
 	DoneReason string
 	// PromptEvalCount replaces the prompt token count reported.
 	PromptEvalCount int
+	// Interval paces a streamed answer: the pause between pieces, as a
+	// model on a slow machine writes them.
+	Interval time.Duration
 }
 
 // Server is a running fake Ollama.
@@ -290,6 +293,13 @@ func (s *Server) chat(w http.ResponseWriter, r *http.Request) {
 	flusher, _ := w.(http.Flusher)
 	enc := json.NewEncoder(w)
 	for i, piece := range pieces(content) {
+		if i > 0 && fault.Interval > 0 {
+			select {
+			case <-time.After(fault.Interval):
+			case <-r.Context().Done():
+				return
+			}
+		}
 		enc.Encode(api.ChatResponse{Model: req.Model, CreatedAt: created,
 			Message: api.Message{Role: "assistant", Content: piece}})
 		if flusher != nil {
