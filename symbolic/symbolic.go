@@ -199,7 +199,7 @@ func analyzeSafely(ctx context.Context, a *compile.Artifact, budget time.Duratio
 		}
 	}()
 	abi := a.ABI
-	t := &sevm.Target{Name: a.Name, Creation: a.Creation, Runtime: a.Runtime, ABI: &abi, Source: a.PCSource}
+	t := &sevm.Target{Name: a.Name, Creation: a.Creation, Runtime: a.Runtime, ABI: &abi, Source: a.PCSource, Def: sevm.ASTDefs(a)}
 	return analyze(ctx, t, sevm.Config{Budget: budget})
 }
 

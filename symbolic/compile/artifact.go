@@ -34,6 +34,16 @@ func artifactsFromOutput(out *stdOutput, byName map[string]*parser.Unit, wanted 
 			sources[s.ID] = pathOf(name)
 		}
 	}
+	asts := map[string]json.RawMessage{}
+	for name, s := range out.Sources {
+		// An aliased source is the same file under another name: its
+		// definitions are the file's, once.
+		if byName != nil && byName[name] != nil && byName[name].File.Path != name {
+			continue
+		}
+		asts[name] = s.AST
+	}
+	defs := astDefs(asts, pathOf)
 	var names []string
 	for name := range out.Contracts {
 		names = append(names, name)
@@ -57,7 +67,7 @@ func artifactsFromOutput(out *stdOutput, byName map[string]*parser.Unit, wanted 
 		}
 		sort.Strings(cnames)
 		for _, n := range cnames {
-			a, err := newArtifact(n, p, out.Contracts[file][n], sources, compilerName)
+			a, err := newArtifact(n, p, out.Contracts[file][n], sources, compilerName, defs)
 			if err != nil {
 				diags = append(diags, source.Diagnostic{File: p, Severity: source.Error,
 					Message: fmt.Sprintf("contract %s not usable by the symbolic engine: %v", n, err)})
@@ -73,7 +83,7 @@ func artifactsFromOutput(out *stdOutput, byName map[string]*parser.Unit, wanted 
 
 // newArtifact decodes one contract; nil without error for a contract with
 // no code (an interface or an abstract contract).
-func newArtifact(name, file string, c stdContract, sources []string, compilerName string) (*Artifact, error) {
+func newArtifact(name, file string, c stdContract, sources []string, compilerName string, defs []ASTDef) (*Artifact, error) {
 	obj := strings.TrimPrefix(c.EVM.Bytecode.Object, "0x")
 	if obj == "" {
 		return nil, nil
@@ -117,5 +127,7 @@ func newArtifact(name, file string, c stdContract, sources []string, compilerNam
 		RuntimeMap:  c.EVM.DeployedBytecode.SourceMap,
 		Sources:     sources,
 		Compiler:    compilerName,
+		ASTID:       contractID(defs, file, name),
+		Defs:        defs,
 	}, nil
 }

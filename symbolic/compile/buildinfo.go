@@ -197,10 +197,8 @@ type foundryArtifact struct {
 	Bytecode         stdBytecode     `json:"bytecode"`
 	DeployedBytecode stdBytecode     `json:"deployedBytecode"`
 	ID               *int            `json:"id"`
-	AST              struct {
-		AbsolutePath string `json:"absolutePath"`
-	} `json:"ast"`
-	Metadata json.RawMessage `json:"metadata"`
+	AST              json.RawMessage `json:"ast"`
+	Metadata         json.RawMessage `json:"metadata"`
 }
 
 type foundryMetadata struct {
@@ -233,7 +231,10 @@ func foundryContractArtifacts(out string, u *parser.Unit, byPath map[string]*par
 			return nil, false
 		}
 		var fa foundryArtifact
-		if json.Unmarshal(raw, &fa) != nil || fa.AST.AbsolutePath != u.File.Path {
+		var path struct {
+			AbsolutePath string `json:"absolutePath"`
+		}
+		if json.Unmarshal(raw, &fa) != nil || json.Unmarshal(fa.AST, &path) != nil || path.AbsolutePath != u.File.Path {
 			continue // another file of the same base name
 		}
 		meta := parseFoundryMetadata(fa.Metadata)
@@ -250,7 +251,10 @@ func foundryContractArtifacts(out string, u *parser.Unit, byPath map[string]*par
 		var c stdContract
 		c.ABI = fa.ABI
 		c.EVM.Bytecode, c.EVM.DeployedBytecode = fa.Bytecode, fa.DeployedBytecode
-		a, err := newArtifact(name, u.File.Path, c, sources, meta.Compiler.Version)
+		// The artifact holds its file's AST (with absolutePath, its
+		// root-relative name).
+		defs := astDefs(map[string]json.RawMessage{u.File.Path: fa.AST}, func(n string) string { return n })
+		a, err := newArtifact(name, u.File.Path, c, sources, meta.Compiler.Version, defs)
 		if err != nil {
 			return nil, false
 		}

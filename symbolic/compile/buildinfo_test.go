@@ -25,7 +25,7 @@ func realOutput(t *testing.T, name string) (*stdInput, *stdOutput) {
 	in := &stdInput{
 		Language: "Solidity",
 		Sources:  map[string]stdSource{name: {Content: artifactSource}},
-		Settings: stdSettings{OutputSelection: map[string]map[string][]string{"*": {"*": outputs}}},
+		Settings: stdSettings{OutputSelection: outputSelection()},
 	}
 	out, err := c.run(context.Background(), in)
 	if err != nil {

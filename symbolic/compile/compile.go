@@ -36,6 +36,13 @@ type Artifact struct {
 	CreationMap, RuntimeMap string   // solc source maps
 	Sources                 []string // source index -> root-relative path, as in the source maps
 	Compiler                string   // "0.8.28+commit…" or "solc-js 0.4.26"
+	// ASTID is the id of the contract's definition in the compiler's AST,
+	// -1 when the AST is not known (an artifact built without it).
+	ASTID int
+	// Defs are the contract, function and modifier definitions of every
+	// file the compiler run saw (shared by the run's artifacts); DefAt
+	// finds the one around a source range.
+	Defs []ASTDef
 
 	srcOnce sync.Once
 	src     sourceIndex

@@ -88,6 +88,17 @@ func TestCompileVersions(t *testing.T) {
 				if a.RuntimeMap == "" || a.CreationMap == "" {
 					t.Errorf("%s: no source map", a.Name)
 				}
+				// AST ids come out with the bytecode: the contract's own
+				// definition, and its functions' in the same file.
+				var def *compile.ASTDef
+				for i, d := range a.Defs {
+					if d.ID == a.ASTID {
+						def = &a.Defs[i]
+					}
+				}
+				if a.ASTID < 0 || def == nil || def.Kind != "ContractDefinition" || def.Name != a.Name || def.File != a.Source {
+					t.Errorf("%s: AST id %d, definition %+v", a.Name, a.ASTID, def)
+				}
 			}
 			if strings.Join(names, ",") != strings.Join(tc.contracts, ",") {
 				t.Errorf("artifacts %v, want %v", names, tc.contracts)
@@ -112,6 +123,21 @@ func TestCompileVersions(t *testing.T) {
 				}
 				if got := srcAt(t, root, a, pcs[0]); !strings.HasPrefix(got, "selfdestruct(") {
 					t.Errorf("SELFDESTRUCT at pc %d maps to %q, want selfdestruct(…)", pcs[0], got)
+				}
+				// The source-map range lies in a function definition of
+				// the AST, whose own range is that function's text.
+				file, off, _, _ := a.PCSource(pcs[0])
+				fn, ok := a.DefAt(file, off)
+				if !ok || fn.Kind != "FunctionDefinition" || fn.ID < 0 || fn.Contract == "" {
+					t.Fatalf("SELFDESTRUCT at %s:%d: AST definition %+v, %v", file, off, fn, ok)
+				}
+				u := compiletest.Load(t, root)
+				for _, unit := range u.Units {
+					if unit.File.Path == file {
+						if text := string(unit.File.Content[fn.Offset : fn.Offset+fn.Length]); !strings.HasPrefix(text, "function "+fn.Name) {
+							t.Errorf("definition %d spans %q", fn.ID, text)
+						}
+					}
 				}
 			}
 		})

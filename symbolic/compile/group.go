@@ -86,7 +86,7 @@ func compileGroup(ctx context.Context, proj *parser.Project, c *compiler, units 
 		Sources:  set.sources,
 		Settings: stdSettings{
 			Remappings:      set.remappings,
-			OutputSelection: map[string]map[string][]string{"*": {"*": outputs}},
+			OutputSelection: outputSelection(),
 		},
 	}
 	if c.kind == kindNative && !strings.Contains(c.long, "+commit") {

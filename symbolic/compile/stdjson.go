@@ -25,8 +25,11 @@ type stdOptimizer struct {
 	Enabled bool `json:"enabled"`
 }
 
-// outputs is what Compile asks for: no AST (the front end has one), only
-// the source ids, which every output carries.
+// outputs is what Compile asks for of each contract; fileOutputs of each
+// source unit: the compact AST, for the ids of its definitions (the source
+// ids come with every output).
+var fileOutputs = []string{"ast"}
+
 var outputs = []string{
 	"abi",
 	"evm.bytecode.object", "evm.bytecode.sourceMap", "evm.bytecode.linkReferences",
@@ -54,7 +57,14 @@ type stdLocation struct {
 }
 
 type stdSourceOut struct {
-	ID int `json:"id"`
+	ID  int             `json:"id"`
+	AST json.RawMessage `json:"ast"`
+}
+
+// outputSelection asks for outputs of every contract and fileOutputs of
+// every source unit.
+func outputSelection() map[string]map[string][]string {
+	return map[string]map[string][]string{"*": {"*": outputs, "": fileOutputs}}
 }
 
 type stdContract struct {

@@ -215,6 +215,20 @@ func TestTraceStoresAndAsserts(t *testing.T) {
 	if !bytes.Equal(res.Return, bytes.Repeat([]byte{0xff}, 32)) {
 		t.Errorf("unchecked_dec(0) = %x, want 2^256-1", res.Return)
 	}
+	var sub *Wrap
+	for i, w := range res.Trace.Wraps {
+		if w.Addr == v && w.Op == vm.SUB {
+			sub = &res.Trace.Wraps[i]
+		}
+	}
+	if sub == nil || !res.Trace.Wrapped(v, sub.PC) {
+		t.Fatalf("unchecked_dec(0): wraps %+v, want the SUB that wrapped", res.Trace.Wraps)
+	}
+	// The same instruction with an operand that fits does not wrap.
+	res = send(t, c, Tx{From: victim, To: v, Data: pack(t, vault.ABI, "unchecked_dec", big.NewInt(5))})
+	if res.Trace.Wrapped(v, sub.PC) {
+		t.Errorf("unchecked_dec(5): pc %d recorded as wrapped: %+v", sub.PC, res.Trace.Wraps)
+	}
 }
 
 func TestSelfDestruct(t *testing.T) {

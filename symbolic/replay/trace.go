@@ -29,6 +29,27 @@ type Trace struct {
 	SelfDestructs []SelfDestruct
 	Panics        []uint64 // Solidity Panic(uint256) codes seen in revert data; 0x01 = assert
 	InvalidOps    int      // INVALID (0xfe) executed: assert in solc < 0.8
+	// Wraps holds each ADD, SUB and MUL whose result did not fit in 256
+	// bits, once per code address and pc, in execution order (also in
+	// frames that later reverted: the arithmetic ran).
+	Wraps []Wrap
+}
+
+// Wrap is an arithmetic instruction that wrapped around.
+type Wrap struct {
+	Addr common.Address // the account whose code ran (the caller's, under DELEGATECALL)
+	PC   uint64
+	Op   vm.OpCode
+}
+
+// Wrapped reports whether the code at addr wrapped around at pc.
+func (t *Trace) Wrapped(addr common.Address, pc uint64) bool {
+	for _, w := range t.Wraps {
+		if w.Addr == addr && w.PC == pc {
+			return true
+		}
+	}
+	return false
 }
 
 // Call is one message call or creation made by code.
@@ -73,6 +94,7 @@ type recorder struct {
 	state  *state.StateDB
 	trace  Trace
 	frames []frame
+	wraps  map[Wrap]bool
 }
 
 func newRecorder(s *state.StateDB) *recorder { return &recorder{state: s} }
@@ -130,8 +152,34 @@ func (r *recorder) exit(_ int, output []byte, _ uint64, _ error, reverted bool) 
 	}
 }
 
-func (r *recorder) opcode(_ uint64, op byte, _, _ uint64, scope tracing.OpContext, _ []byte, depth int, _ error) {
+func (r *recorder) opcode(pc uint64, op byte, _, _ uint64, scope tracing.OpContext, _ []byte, depth int, _ error) {
 	switch vm.OpCode(op) {
+	case vm.ADD, vm.SUB, vm.MUL:
+		st := scope.StackData()
+		if len(st) < 2 {
+			return
+		}
+		a, b := &st[len(st)-1], &st[len(st)-2]
+		var wrapped bool
+		switch vm.OpCode(op) {
+		case vm.ADD:
+			_, wrapped = new(uint256.Int).AddOverflow(a, b)
+		case vm.SUB:
+			wrapped = a.Lt(b)
+		case vm.MUL:
+			_, wrapped = new(uint256.Int).MulOverflow(a, b)
+		}
+		if !wrapped {
+			return
+		}
+		w := Wrap{Addr: scope.Address(), PC: pc, Op: vm.OpCode(op)}
+		if r.wraps == nil {
+			r.wraps = map[Wrap]bool{}
+		}
+		if !r.wraps[w] {
+			r.wraps[w] = true
+			r.trace.Wraps = append(r.trace.Wraps, w)
+		}
 	case vm.INVALID:
 		r.trace.InvalidOps++
 	case vm.SSTORE:

@@ -19,5 +19,15 @@ func Analyze(ctx context.Context, art *compile.Artifact, cfg Config) (*Report, e
 		Runtime:  art.Runtime,
 		ABI:      &abi,
 		Source:   art.PCSource,
+		Def:      ASTDefs(art),
 	}, cfg)
+}
+
+// ASTDefs returns the Target.Def of an artifact: the id of the innermost
+// AST definition around a source offset.
+func ASTDefs(art *compile.Artifact) func(file string, offset int) (int, bool) {
+	return func(file string, offset int) (int, bool) {
+		d, ok := art.DefAt(file, offset)
+		return d.ID, ok
+	}
 }

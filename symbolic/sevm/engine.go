@@ -66,7 +66,11 @@ func (c Config) withDefaults() Config {
 	if c.NewSolver == nil {
 		to := c.SolverTimeout
 		c.NewSolver = func(ctx *smt.Ctx) (smt.Solver, error) {
-			return smt.NewZ3(ctx, smt.Z3Options{Timeout: to})
+			z, err := smt.NewZ3(ctx, smt.Z3Options{Timeout: to})
+			if err != nil {
+				return nil, err
+			}
+			return smt.NewModelCache(ctx, z), nil
 		}
 	}
 	return c
@@ -78,6 +82,7 @@ type Stats struct {
 	Txs          int           // transactions explored (per start state and function)
 	Instructions int           // instructions executed
 	SolverChecks int           // satisfiability checks
+	ModelHits    int           // checks a recent model answered without the solver (smt.ModelCache)
 	SolverTime   time.Duration // time spent in the solver, checks and models
 	ReplayTime   time.Duration
 	Elapsed      time.Duration

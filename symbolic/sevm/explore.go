@@ -21,6 +21,9 @@ type Target struct {
 	ABI      *abi.ABI // nil = calldata fully symbolic
 	// Source maps a runtime pc to source; nil when unknown.
 	Source func(pc int) (file string, offset, length int, ok bool)
+	// Def gives the id of the compiler's AST definition (function,
+	// modifier or contract) around a source offset; nil when unknown.
+	Def func(file string, offset int) (id int, ok bool)
 }
 
 // Bounds of the symbolic environment, matching what the replay can realise.
@@ -66,6 +69,9 @@ func AnalyzeTarget(ctx context.Context, t *Target, cfg Config) (rep *Report, err
 	}
 	e.explore()
 	e.stats.Elapsed = time.Since(start)
+	if mc, ok := solver.(interface{ Hits() int }); ok {
+		e.stats.ModelHits = mc.Hits()
+	}
 	rep = &Report{Contract: t.Name, Stats: e.stats}
 	for _, k := range e.order {
 		rep.Issues = append(rep.Issues, e.issues[k])
@@ -388,6 +394,10 @@ func (e *engine) step(p *pstate) error {
 		}
 		if len(p.stack) < op.pops {
 			return errStack
+		}
+		if c := vm.OpCode(p.code[p.pc]); c == vm.JUMP || c == vm.JUMPI {
+			p.trail[p.njumps%trailLen] = p.pc
+			p.njumps++
 		}
 		if err := op.exec(e, p); err != nil {
 			return err

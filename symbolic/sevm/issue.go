@@ -14,8 +14,11 @@ type Issue struct {
 	// Source range of PC, when the target has a source map.
 	File           string
 	Offset, Length int
-	Message        string
-	Witness        []Step
+	// ASTNode is the id of the compiler's AST definition (function,
+	// modifier or contract) holding that range; -1 when unknown.
+	ASTNode int
+	Message string
+	Witness []Step
 	// InitialBalance is the ether the contract holds from others before the
 	// witness starts (the replay credits it after deployment).
 	InitialBalance *uint256.Int
@@ -35,8 +38,12 @@ type Step struct {
 	Value    *uint256.Int
 	Calldata []byte
 	Function string // "withdraw(uint256)", "" for the fallback/constructor
-	Time     uint64 // block timestamp the replay used
-	Number   uint64
+	// Args are the calldata's arguments decoded through the ABI, one
+	// "name: value" each ("amount: 1000000000000000000"; unnamed ones are
+	// "arg0", …), in order; nil for the fallback or undecodable calldata.
+	Args   []string
+	Time   uint64 // block timestamp the replay used
+	Number uint64
 	// ViaAttackerContract: sent through the re-entering attacker contract
 	// at From, driven by AttackerEOA.
 	ViaAttackerContract bool
@@ -61,6 +68,11 @@ type check struct {
 	slot    *smt.Term
 	value   *smt.Term
 	changed bool
+	// wrapPC, when wraps is set, is the runtime pc of an ADD/SUB/MUL that
+	// must wrap around in the replay (an overflow is only confirmed when
+	// the EVM's arithmetic did overflow, not merely when the value landed).
+	wraps  bool
+	wrapPC int
 }
 
 func (e *engine) settled(p Property, pc int) bool {
@@ -97,10 +109,19 @@ func (e *engine) decide(p *pstate, cand candidate) {
 		return
 	}
 	is := &Issue{Property: cand.prop, Contract: e.target.Name, PC: cand.pc, Message: cand.msg, Witness: w.steps,
-		InitialBalance: w.initBal, Constructor: p.tx.index == 0}
+		InitialBalance: w.initBal, Constructor: p.tx.index == 0, ASTNode: -1}
 	if e.target.Source != nil && p.tx.index > 0 {
-		if f, off, n, ok := e.target.Source(cand.pc); ok {
-			is.File, is.Offset, is.Length = f, off, n
+		// The issue's own pc first, then the jumps that led to it.
+		for _, pc := range append([]int{cand.pc}, cand.near...) {
+			if f, off, n, ok := e.target.Source(pc); ok {
+				is.File, is.Offset, is.Length = f, off, n
+				if e.target.Def != nil {
+					if id, ok := e.target.Def(f, off); ok {
+						is.ASTNode = id
+					}
+				}
+				break
+			}
 		}
 	}
 	e.replay(is, w)

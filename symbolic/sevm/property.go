@@ -34,6 +34,9 @@ func (e *engine) addCandidate(s *pstate, c candidate) {
 	if c.cond.IsFalse() || e.settled(c.prop, c.pc) {
 		return
 	}
+	if e.target.Source != nil {
+		c.near = s.nearJumps()
+	}
 	s.cands = append(s.cands, c)
 }
 
@@ -151,7 +154,7 @@ func (e *engine) onStore(s *pstate, slot, v *smt.Term) {
 		if hit != nil {
 			e.addCandidate(s, candidate{prop: Overflow, pc: hit.pc, cond: hit.cond,
 				msg:   "arithmetic " + hit.op + " wraps around and the wrapped value is stored",
-				check: check{kind: checkStore, slot: slot, value: v}})
+				check: check{kind: checkStore, slot: slot, value: v, wraps: true, wrapPC: hit.pc}})
 		}
 	}
 }

@@ -137,6 +137,9 @@ func (e *engine) checkStore(w *witness, tr replay.Trace, addr common.Address) (b
 			return false, "the external call did not re-enter"
 		}
 	}
+	if w.check.wraps && !tr.Wrapped(addr, uint64(w.check.wrapPC)) {
+		return false, "the arithmetic did not wrap around"
+	}
 	var value *uint256.Int
 	if w.check.value != nil {
 		if value, ok = w.eval(e.ctx, w.check.value); !ok {

@@ -72,7 +72,15 @@ type candidate struct {
 	cond  *smt.Term // extra condition on top of the path's
 	msg   string
 	check check // what the replay must show
+	// near are the pcs of the jumps the path took just before, newest
+	// first: where the issue is placed in the source when pc has no source
+	// range (the shared Panic helper solc 0.8 generates has none; the jump
+	// into it is the assert's).
+	near []int
 }
+
+// trailLen is how many recent jumps a path remembers for placing issues.
+const trailLen = 8
 
 // overflow is an arithmetic operation that may wrap.
 type overflow struct {
@@ -111,6 +119,8 @@ type pstate struct {
 	flags     []callFlag
 	overflows map[*smt.Term]overflow
 	cands     []candidate
+	trail     [trailLen]int // pcs of the last jumps, a ring indexed by njumps
+	njumps    int
 	output    []*smt.Term // RETURN data
 	halted    bool
 	reverted  bool
@@ -128,6 +138,17 @@ func (s *pstate) pop() *smt.Term {
 	t := s.stack[len(s.stack)-1]
 	s.stack = s.stack[:len(s.stack)-1]
 	return t
+}
+
+// nearJumps lists the pcs of the path's recent jumps in this
+// transaction, newest first.
+func (s *pstate) nearJumps() []int {
+	n := min(s.njumps, trailLen)
+	out := make([]int, n)
+	for i := range out {
+		out[i] = s.trail[(s.njumps-1-i)%trailLen]
+	}
+	return out
 }
 
 func (s *pstate) peek(i int) *smt.Term { return s.stack[len(s.stack)-1-i] }

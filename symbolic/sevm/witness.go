@@ -1,7 +1,14 @@
 package sevm
 
 import (
+	"encoding/hex"
 	"fmt"
+	"math/big"
+	"reflect"
+	"strconv"
+	"strings"
+
+	"github.com/ethereum/go-ethereum/accounts/abi"
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/holiman/uint256"
@@ -72,6 +79,7 @@ func (e *engine) witness(p *pstate, cand candidate) (*witness, error) {
 		st.Calldata = cd
 		if tx.method != nil {
 			st.Function = tx.method.Sig
+			st.Args = decodeArgs(tx.method, cd)
 		}
 		w.steps = append(w.steps, st)
 	}
@@ -79,6 +87,61 @@ func (e *engine) witness(p *pstate, cand candidate) (*witness, error) {
 		return nil, fmt.Errorf("sevm: empty witness")
 	}
 	return w, nil
+}
+
+// decodeArgs decodes calldata's arguments through the method's ABI; nil
+// when they do not decode (a witness's calldata is always the canonical
+// encoding the layout fixed, so that means an ABI the engine did not lay
+// out, such as nested dynamic types with free calldata).
+func decodeArgs(m *abi.Method, cd []byte) []string {
+	if len(m.Inputs) == 0 || len(cd) < 4 {
+		return nil
+	}
+	vals, err := m.Inputs.Unpack(cd[4:])
+	if err != nil || len(vals) != len(m.Inputs) {
+		return nil
+	}
+	out := make([]string, len(vals))
+	for i, v := range vals {
+		name := m.Inputs[i].Name
+		if name == "" {
+			name = fmt.Sprintf("arg%d", i)
+		}
+		out[i] = name + ": " + formatArg(v)
+	}
+	return out
+}
+
+// formatArg writes a decoded ABI value as an auditor reads it: integers in
+// decimal, addresses checksummed, bytes in hex.
+func formatArg(v any) string {
+	switch x := v.(type) {
+	case *big.Int:
+		return x.String()
+	case common.Address:
+		return x.Hex()
+	case []byte:
+		return "0x" + hex.EncodeToString(x)
+	case string:
+		return strconv.Quote(x)
+	}
+	rv := reflect.ValueOf(v)
+	switch rv.Kind() {
+	case reflect.Array:
+		if rv.Type().Elem().Kind() == reflect.Uint8 { // bytesN
+			b := make([]byte, rv.Len())
+			reflect.Copy(reflect.ValueOf(b), rv)
+			return "0x" + hex.EncodeToString(b)
+		}
+		fallthrough
+	case reflect.Slice:
+		parts := make([]string, rv.Len())
+		for i := range parts {
+			parts[i] = formatArg(rv.Index(i).Interface())
+		}
+		return "[" + strings.Join(parts, ", ") + "]"
+	}
+	return fmt.Sprint(v)
 }
 
 func dedup(ts []*smt.Term) []*smt.Term {
