@@ -226,6 +226,9 @@ type WitnessTx struct {
 	Calldata string `json:"calldata"` // 0x-prefixed hex
 	// Function is the decoded signature, "withdraw(uint256)", when known.
 	Function string `json:"function,omitempty"`
+	// Args are the decoded arguments, "amount: 1000", in order, when the
+	// calldata decodes through the function's ABI.
+	Args []string `json:"args,omitempty"`
 }
 
 // Verdict is the LLM's judgement of a finding.

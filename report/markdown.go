@@ -230,14 +230,18 @@ func writeSymbolic(w *strings.Builder, s *analyzers.Symbolic) {
 	if len(s.Witness) == 0 {
 		return
 	}
-	w.WriteString("| # | From | To | Value (wei) | Function | Calldata |\n| ---: | --- | --- | ---: | --- | --- |\n")
+	w.WriteString("| # | From | To | Value (wei) | Function | Arguments | Calldata |\n| ---: | --- | --- | ---: | --- | --- | --- |\n")
 	for i, tx := range s.Witness {
 		fn := "—"
 		if tx.Function != "" {
 			fn = codeSpan(tx.Function)
 		}
-		fmt.Fprintf(w, "| %d | %s | %s | %s | %s | %s |\n", i+1, mdCell(codeSpan(tx.From)), mdCell(codeSpan(tx.To)),
-			mdCell(mdEscape(tx.Value)), mdCell(fn), mdCell(codeSpan(tx.Calldata)))
+		args := "—"
+		if len(tx.Args) > 0 {
+			args = codeSpan(strings.Join(tx.Args, ", "))
+		}
+		fmt.Fprintf(w, "| %d | %s | %s | %s | %s | %s | %s |\n", i+1, mdCell(codeSpan(tx.From)), mdCell(codeSpan(tx.To)),
+			mdCell(mdEscape(tx.Value)), mdCell(fn), mdCell(args), mdCell(codeSpan(tx.Calldata)))
 	}
 	w.WriteString("\n")
 }

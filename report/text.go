@@ -370,9 +370,12 @@ func witnessLine(tx analyzers.WitnessTx) string {
 	if call == "" {
 		call = "calldata " + shorten(tx.Calldata, 42)
 	}
+	if tx.Function != "" && len(tx.Args) > 0 {
+		call += " with " + strings.Join(tx.Args, ", ")
+	}
 	line := fmt.Sprintf("%s -> %s %s", tx.From, tx.To, call)
 	if tx.Value != "" && tx.Value != "0" {
-		line += " with " + tx.Value + " wei"
+		line += ", sending " + tx.Value + " wei"
 	}
 	return line
 }

@@ -248,3 +248,24 @@ func TestTextOrder(t *testing.T) {
 		t.Error("same position: detector a before x")
 	}
 }
+
+// TestWitnessLineShowsArguments: a witness step says what was called with
+// which arguments and value, and falls back to the calldata when the call
+// did not decode.
+func TestWitnessLineShowsArguments(t *testing.T) {
+	for _, c := range []struct {
+		tx   analyzers.WitnessTx
+		want string
+	}{
+		{analyzers.WitnessTx{From: "0xa", To: "0xb", Value: "5", Calldata: "0x2e1a7d4d", Function: "withdraw(uint256)", Args: []string{"amount: 1000"}},
+			"0xa -> 0xb withdraw(uint256) with amount: 1000, sending 5 wei"},
+		{analyzers.WitnessTx{From: "0xa", To: "0xb", Value: "0", Calldata: "0x853828b6", Function: "withdrawAll()"},
+			"0xa -> 0xb withdrawAll()"},
+		{analyzers.WitnessTx{From: "0xa", To: "0xb", Value: "0", Calldata: "0xdeadbeef", Args: []string{"ignored: 1"}},
+			"0xa -> 0xb calldata 0xdeadbeef"},
+	} {
+		if got := witnessLine(c.tx); got != c.want {
+			t.Errorf("witnessLine = %q, want %q", got, c.want)
+		}
+	}
+}

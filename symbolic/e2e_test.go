@@ -88,6 +88,10 @@ func TestEndToEndScan(t *testing.T) {
 		if last.Function != tc.function || !strings.HasPrefix(last.Calldata, "0x") || last.Value == "" {
 			t.Errorf("%s.%s: witness ends with %+v", tc.contract, tc.function, last)
 		}
+		// A function that takes parameters gets them decoded through its ABI.
+		if !strings.HasSuffix(tc.function, "()") && len(last.Args) != strings.Count(tc.function, ",")+1 {
+			t.Errorf("%s.%s: witness arguments %q, want one per parameter", tc.contract, tc.function, last.Args)
+		}
 		if confirmed.Location.File != "Vulnerable.sol" || confirmed.Location.StartLine == 0 {
 			t.Errorf("%s.%s: located at %+v", tc.contract, tc.function, confirmed.Location)
 		}

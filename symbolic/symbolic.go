@@ -293,6 +293,7 @@ func witness(steps []sevm.Step) []analyzers.WitnessTx {
 			Value:    v,
 			Calldata: fmt.Sprintf("0x%x", s.Calldata),
 			Function: s.Function,
+			Args:     s.Args,
 		})
 	}
 	return out
