@@ -1,6 +1,7 @@
 package analyzers
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/sleuth-sec/sleuth/parser/ast"
@@ -15,8 +16,13 @@ import (
 //	…                       (no timestamp findings here)
 //	// sleuth-enable timestamp
 //
-// Without ids a directive applies to every detector. Block comments work
-// too. A range left open runs to the end of the file.
+// Without ids (or with "all") a directive applies to every detector.
+// Block comments work too. A range left open runs to the end of the file.
+//
+// Slither's directives (slither-disable-next-line, slither-disable-line,
+// slither-disable-start … slither-disable-end) are honoured as well:
+// sleuth uses Slither's ids, so a finding a team already reviewed and
+// silenced for Slither stays silent here.
 
 // suppressions is the table of one file.
 type suppressions struct {
@@ -37,6 +43,19 @@ func parseSuppressions(unit *ast.SourceUnit) *suppressions {
 		directive, rest, _ := strings.Cut(text, " ")
 		ids := parseIDs(rest)
 		line := c.Src.Start.Line
+		if directive == "slither-disable-next-line" {
+			// Slither reports a function or a contract as a whole, so its
+			// comment above a declaration covers the declaration's body.
+			if end := declEndingAt(unit, c.Src.End.Line+1); end > 0 {
+				for _, id := range ids {
+					s.ranges = append(s.ranges, lineRange{from: c.Src.End.Line + 1, to: end, id: id})
+				}
+				continue
+			}
+		}
+		if d, ok := slitherDirectives[directive]; ok {
+			directive = d
+		}
 		switch directive {
 		case "sleuth-disable-next-line":
 			s.lines[c.Src.End.Line+1] = append(s.lines[c.Src.End.Line+1], ids...)
@@ -69,6 +88,35 @@ func parseSuppressions(unit *ast.SourceUnit) *suppressions {
 	return s
 }
 
+// declEndingAt returns the last line of the contract, function or
+// modifier that starts on line, or 0 when no declaration starts there.
+func declEndingAt(unit *ast.SourceUnit, line int) int {
+	for _, c := range unit.Contracts {
+		if c.Src.Start.Line == line {
+			return c.Src.End.Line
+		}
+		for _, f := range c.Functions {
+			if f.Src.Start.Line == line {
+				return f.Src.End.Line
+			}
+		}
+		for _, m := range c.Modifiers {
+			if m.Src.Start.Line == line {
+				return m.Src.End.Line
+			}
+		}
+	}
+	return 0
+}
+
+// slitherDirectives maps Slither's suppression comments to sleuth's.
+var slitherDirectives = map[string]string{
+	"slither-disable-next-line": "sleuth-disable-next-line",
+	"slither-disable-line":      "sleuth-disable-line",
+	"slither-disable-start":     "sleuth-disable",
+	"slither-disable-end":       "sleuth-enable",
+}
+
 // parseIDs splits "a, b c" into ids; no ids means all detectors ("").
 func parseIDs(s string) []string {
 	// Anything after " -- " is a reason, not ids.
@@ -76,7 +124,7 @@ func parseIDs(s string) []string {
 		s = s[:i]
 	}
 	f := strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == ' ' || r == '\t' })
-	if len(f) == 0 {
+	if len(f) == 0 || slices.Contains(f, "all") {
 		return []string{""}
 	}
 	return f
