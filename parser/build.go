@@ -101,14 +101,14 @@ func (b *builder) ident(ctx gen.IIdentifierContext) ast.Ident {
 	if ctx == nil || ctx.GetStart() == nil {
 		return ast.Ident{Src: source.Span{}}
 	}
-	return ast.Ident{Name: ctx.GetText(), Src: b.span(ctx)}
+	return ast.Ident{Name: b.ctxText(ctx), Src: b.span(ctx)}
 }
 
 func (b *builder) termIdent(t antlr.TerminalNode) ast.Ident {
 	if t == nil {
 		return ast.Ident{Src: source.Span{}}
 	}
-	return ast.Ident{Name: t.GetText(), Src: b.tokenSpan(t.GetSymbol())}
+	return ast.Ident{Name: b.tokText(t.GetSymbol()), Src: b.tokenSpan(t.GetSymbol())}
 }
 
 // natSpec returns the documentation comments directly before a definition.
@@ -119,13 +119,63 @@ func (b *builder) natSpec(ctx antlr.ParserRuleContext) string {
 	hidden := b.tokens.GetHiddenTokensToLeft(ctx.GetStart().GetTokenIndex(), antlr.TokenHiddenChannel)
 	var parts []string
 	for _, t := range hidden {
-		text := t.GetText()
+		text := b.tokText(t)
 		if strings.HasPrefix(text, "///") || (strings.HasPrefix(text, "/**") && text != "/**/") {
 			parts = append(parts, text)
 		}
 	}
 	return strings.Join(parts, "\n")
 }
+
+// tokText returns a token's text, sliced from the file's bytes: cheaper
+// than ANTLR's, which rebuilds it from runes. Tokens the parser conjured
+// to recover from an error have no place in the file and keep their own
+// text.
+func (b *builder) tokText(t antlr.Token) string {
+	if t == nil {
+		return ""
+	}
+	start, stop := t.GetStart(), t.GetStop()
+	if start < 0 || stop < start || t.GetTokenType() == antlr.TokenEOF {
+		return t.GetText()
+	}
+	raw := b.file.Content[b.byteOffset(start):b.byteOffset(stop+1)]
+	if s, ok := commonText[string(raw)]; ok { // no allocation
+		return s
+	}
+	return string(raw)
+}
+
+// ctxText is ctx.GetText() for the one-token rules (identifiers,
+// keywords); anything else falls back to ANTLR.
+func (b *builder) ctxText(ctx antlr.ParserRuleContext) string {
+	if ctx == nil {
+		return ""
+	}
+	if ctx.GetChildCount() == 1 {
+		if t, ok := ctx.GetChild(0).(antlr.TerminalNode); ok {
+			if _, isErr := t.(antlr.ErrorNode); !isErr {
+				return b.tokText(t.GetSymbol())
+			}
+		}
+	}
+	return ctx.GetText()
+}
+
+// commonText holds the words every file repeats, so their strings are
+// shared instead of allocated per use.
+var commonText = func() map[string]string {
+	m := map[string]string{}
+	for _, w := range strings.Fields(`public private internal external pure view payable constant
+		memory storage calldata _ true false msg sender value this address uint uint256 uint8 uint128
+		uint64 uint32 int int256 bool bytes bytes32 bytes4 string require revert assert length
+		+ - * / % ** == != < > <= >= && || ! ~ & | ^ << >> >>> = += -= *= /= %= |= &= ^= <<= >>= ++ --
+		delete wei gwei ether seconds minutes hours days weeks years
+		mload mstore sload sstore add sub mul div and or not iszero eq lt gt shl shr keccak256 0x20 0x40 0`) {
+		m[w] = w
+	}
+	return m
+}()
 
 // ---- source units ----------------------------------------------------------------------
 
@@ -174,7 +224,7 @@ func (b *builder) sourceUnit(ctx gen.ISourceUnitContext) *ast.SourceUnit {
 	}
 	for _, t := range b.tokens.GetAllTokens() {
 		if t.GetChannel() == antlr.TokenHiddenChannel {
-			c := &ast.Comment{Text: t.GetText()}
+			c := &ast.Comment{Text: b.tokText(t)}
 			c.Src = b.tokenSpan(t)
 			u.Comments = append(u.Comments, c)
 		}
@@ -190,7 +240,8 @@ func (b *builder) pragma(c *gen.PragmaDirectiveContext) *ast.PragmaDirective {
 		if i := strings.IndexAny(name, "\t\r\n"); i >= 0 {
 			name, value = name[:i], name[i:]+" "+value
 		}
-		p.Name, p.Value = name, strings.TrimSpace(value)
+		// A pragma split over lines reads as if written on one.
+		p.Name, p.Value = name, strings.Join(strings.Fields(value), " ")
 	}
 	return p
 }
@@ -198,7 +249,7 @@ func (b *builder) pragma(c *gen.PragmaDirectiveContext) *ast.PragmaDirective {
 func (b *builder) importDirective(c *gen.ImportDirectiveContext) *ast.ImportDirective {
 	d := &ast.ImportDirective{Base: b.base(c)}
 	if t := c.GetPath(); t != nil {
-		d.Path = unquote(t.GetText())
+		d.Path = unquote(b.tokText(t))
 		d.PathSpan = b.tokenSpan(t)
 	}
 	if a := c.GetUnitAlias(); a != nil {
@@ -356,9 +407,9 @@ func (b *builder) collectFunctionParts(ctx antlr.ParserRuleContext) functionPart
 		case *gen.FunctionAttributeContext:
 			b.functionAttribute(c, &fp)
 		case *gen.VisibilityContext:
-			fp.visibility = c.GetText()
+			fp.visibility = b.ctxText(c)
 		case *gen.StateMutabilityContext:
-			fp.mutability = c.GetText()
+			fp.mutability = b.ctxText(c)
 		case *gen.OverrideSpecifierContext:
 			fp.override = b.overrideSpecifier(c)
 		case *gen.BlockContext:
@@ -371,9 +422,9 @@ func (b *builder) collectFunctionParts(ctx antlr.ParserRuleContext) functionPart
 func (b *builder) functionAttribute(c *gen.FunctionAttributeContext, fp *functionParts) {
 	switch {
 	case c.Visibility() != nil:
-		fp.visibility = c.Visibility().GetText()
+		fp.visibility = b.ctxText(c.Visibility())
 	case c.StateMutability() != nil:
-		fp.mutability = c.StateMutability().GetText()
+		fp.mutability = b.ctxText(c.StateMutability())
 	case c.Virtual() != nil:
 		fp.virtual = true
 	case c.OverrideSpecifier() != nil:
@@ -467,7 +518,7 @@ func (b *builder) stateVariable(c *gen.StateVariableDeclarationContext, inContra
 		case ac.Transient() != nil:
 			v.Transient = true
 		default:
-			v.Visibility = ac.GetText()
+			v.Visibility = b.ctxText(ac)
 		}
 	}
 	if e := c.Expression(); e != nil {
@@ -490,7 +541,7 @@ func (b *builder) parameterList(c *gen.ParameterListContext) []*ast.VariableDecl
 func (b *builder) parameter(pc *gen.ParameterDeclarationContext) *ast.VariableDeclaration {
 	v := &ast.VariableDeclaration{Base: b.base(pc), Type: b.typeName(pc.TypeName())}
 	if dl := pc.DataLocation(); dl != nil {
-		v.Location = dl.GetText()
+		v.Location = b.ctxText(dl)
 	}
 	if n := pc.GetName(); n != nil {
 		v.Name = b.ident(n)
@@ -601,7 +652,7 @@ func (b *builder) elementaryType(c *gen.ElementaryTypeNameContext) *ast.Elementa
 		t.Name = "address"
 		t.Payable = c.Payable() != nil
 	} else if e := c.ElementaryType(); e != nil {
-		t.Name = e.GetText()
+		t.Name = b.tokText(e.GetSymbol())
 	}
 	return t
 }
@@ -790,7 +841,7 @@ func (b *builder) simpleStatement(c *gen.SimpleStatementContext) ast.Stmt {
 		v := &ast.VariableDeclaration{Base: ast.Base{Src: b.between(b.span(first), b.span(n))},
 			Name: b.ident(n), Type: b.typeFromExpr(first)}
 		if dl := c.DataLocation(); dl != nil {
-			v.Location = dl.GetText()
+			v.Location = b.ctxText(dl)
 		}
 		s := &ast.VariableDeclarationStatement{Base: b.base(c), Decls: []*ast.VariableDeclaration{v}}
 		if val := c.GetValue(); val != nil {
@@ -804,7 +855,7 @@ func (b *builder) simpleStatement(c *gen.SimpleStatementContext) ast.Stmt {
 			return &ast.VariableDeclarationStatement{Base: b.base(c), Decls: b.tupleDeclarations(tuple), Value: b.expr(as.Expression(1))}
 		}
 	}
-	if id, ok := first.(*gen.IdentifierExprContext); ok && id.GetText() == "_" {
+	if id, ok := first.(*gen.IdentifierExprContext); ok && b.ctxText(id) == "_" {
 		return &ast.PlaceholderStatement{Base: b.base(c)}
 	}
 	return &ast.ExpressionStatement{Base: b.base(c), X: b.expr(first)}
@@ -832,7 +883,7 @@ func (b *builder) tupleDeclarations(t *gen.TupleExprContext) []*ast.VariableDecl
 			}
 			v := &ast.VariableDeclaration{Base: b.base(c), Name: b.ident(c.GetName()), Type: b.typeFromExpr(c.Expression())}
 			if dl := c.DataLocation(); dl != nil {
-				v.Location = dl.GetText()
+				v.Location = b.ctxText(dl)
 			}
 			decls = append(decls, v)
 		case antlr.TerminalNode:
@@ -906,7 +957,7 @@ func (b *builder) variableDeclarationStatement(c *gen.VariableDeclarationStateme
 	}
 	v := &ast.VariableDeclaration{Base: ast.Base{Src: b.between(b.span(c), b.span(c.GetName()))}, Name: b.ident(c.GetName()), Type: t}
 	if dl := c.DataLocation(); dl != nil {
-		v.Location = dl.GetText()
+		v.Location = b.ctxText(dl)
 	}
 	s.Decls = []*ast.VariableDeclaration{v}
 	return s
@@ -949,7 +1000,7 @@ func (b *builder) expr(ctx gen.IExpressionContext) ast.Expr {
 	}
 	switch c := ctx.(type) {
 	case *gen.IdentifierExprContext:
-		return &ast.Identifier{Base: b.base(c), Name: c.GetText()}
+		return &ast.Identifier{Base: b.base(c), Name: b.ctxText(c.Identifier())}
 	case *gen.LiteralExprContext:
 		return b.literal(c.Literal().(*gen.LiteralContext), b.base(c))
 	case *gen.MemberExprContext:
@@ -984,15 +1035,15 @@ func (b *builder) expr(ctx gen.IExpressionContext) ast.Expr {
 		}
 		return o
 	case *gen.PostfixExprContext:
-		return &ast.UnaryOperation{Base: b.base(c), Op: tokenText(c.GetOp()), X: b.expr(c.Expression())}
+		return &ast.UnaryOperation{Base: b.base(c), Op: b.tokText(c.GetOp()), X: b.expr(c.Expression())}
 	case *gen.PrefixExprContext:
-		return &ast.UnaryOperation{Base: b.base(c), Op: tokenText(c.GetOp()), X: b.expr(c.Expression()), Prefix: true}
+		return &ast.UnaryOperation{Base: b.base(c), Op: b.tokText(c.GetOp()), X: b.expr(c.Expression()), Prefix: true}
 	case *gen.BinaryExprContext:
-		return &ast.BinaryOperation{Base: b.base(c), Op: tokenText(c.GetOp()), X: b.expr(c.Expression(0)), Y: b.expr(c.Expression(1))}
+		return &ast.BinaryOperation{Base: b.base(c), Op: b.tokText(c.GetOp()), X: b.expr(c.Expression(0)), Y: b.expr(c.Expression(1))}
 	case *gen.ConditionalExprContext:
 		return &ast.Conditional{Base: b.base(c), Cond: b.expr(c.Expression(0)), Then: b.expr(c.Expression(1)), Else: b.expr(c.Expression(2))}
 	case *gen.AssignmentExprContext:
-		return &ast.Assignment{Base: b.base(c), Op: tokenText(c.GetOp()), LHS: b.expr(c.Expression(0)), RHS: b.expr(c.Expression(1))}
+		return &ast.Assignment{Base: b.base(c), Op: b.tokText(c.GetOp()), LHS: b.expr(c.Expression(0)), RHS: b.expr(c.Expression(1))}
 	case *gen.NewExprContext:
 		return &ast.NewExpression{Base: b.base(c), Type: b.typeName(c.TypeName())}
 	case *gen.MetaTypeExprContext:
@@ -1034,13 +1085,6 @@ func (b *builder) expr(ctx gen.IExpressionContext) ast.Expr {
 	return nil
 }
 
-func tokenText(t antlr.Token) string {
-	if t == nil {
-		return ""
-	}
-	return t.GetText()
-}
-
 func (b *builder) literal(c *gen.LiteralContext, base ast.Base) *ast.Literal {
 	l := &ast.Literal{Base: base}
 	switch {
@@ -1048,21 +1092,21 @@ func (b *builder) literal(c *gen.LiteralContext, base ast.Base) *ast.Literal {
 		l.Kind = ast.StringLiteral
 		var sb strings.Builder
 		for _, s := range c.AllStringLiteral() {
-			sb.WriteString(unquote(s.GetText()))
+			sb.WriteString(unquote(b.tokText(s.GetSymbol())))
 		}
 		l.Value = sb.String()
 	case len(c.AllUnicodeStringLiteral()) > 0:
 		l.Kind = ast.UnicodeStringLiteral
 		var sb strings.Builder
 		for _, s := range c.AllUnicodeStringLiteral() {
-			sb.WriteString(unquote(strings.TrimPrefix(s.GetText(), "unicode")))
+			sb.WriteString(unquote(strings.TrimPrefix(b.tokText(s.GetSymbol()), "unicode")))
 		}
 		l.Value = sb.String()
 	case len(c.AllHexStringLiteral()) > 0:
 		l.Kind = ast.HexStringLiteral
 		var sb strings.Builder
 		for _, s := range c.AllHexStringLiteral() {
-			text := strings.TrimPrefix(s.GetText(), "hex")
+			text := strings.TrimPrefix(b.tokText(s.GetSymbol()), "hex")
 			sb.WriteString(strings.ReplaceAll(strings.Trim(text, `"'`), "_", ""))
 		}
 		l.Value = sb.String()
@@ -1072,12 +1116,12 @@ func (b *builder) literal(c *gen.LiteralContext, base ast.Base) *ast.Literal {
 	default:
 		l.Kind = ast.NumberLiteral
 		if n := c.DecimalNumber(); n != nil {
-			l.Value = strings.ReplaceAll(n.GetText(), "_", "")
+			l.Value = strings.ReplaceAll(b.tokText(n.GetSymbol()), "_", "")
 		} else if n := c.HexNumber(); n != nil {
-			l.Value = strings.ReplaceAll(n.GetText(), "_", "")
+			l.Value = strings.ReplaceAll(b.tokText(n.GetSymbol()), "_", "")
 		}
 		if u := c.NumberUnit(); u != nil {
-			l.Unit = u.GetText()
+			l.Unit = b.ctxText(u)
 		}
 	}
 	return l
@@ -1248,7 +1292,7 @@ func (b *builder) yulStatement(ctx gen.IYulStatementContext) ast.YulStmt {
 	case *gen.YulFunctionDefinitionContext:
 		f := &ast.YulFunctionDefinition{Base: b.base(c), Body: b.yulBlock(c.YulBlock())}
 		if n := c.GetName(); n != nil {
-			f.Name = ast.Ident{Name: n.GetText(), Src: b.tokenSpan(n)}
+			f.Name = ast.Ident{Name: b.tokText(n), Src: b.tokenSpan(n)}
 		}
 		afterArrow := false
 		for _, ch := range c.GetChildren() {
@@ -1273,7 +1317,7 @@ func (b *builder) yulStatement(ctx gen.IYulStatementContext) ast.YulStmt {
 	case *gen.YulInstructionContext:
 		var x ast.YulExpr
 		if id := c.YulIdentifier(); id != nil {
-			x = &ast.YulIdentifier{Base: b.base(c), Name: id.GetText()}
+			x = &ast.YulIdentifier{Base: b.base(c), Name: b.tokText(id.GetSymbol())}
 		} else {
 			x = b.yulLiteral(c.YulLiteral())
 		}
@@ -1309,7 +1353,7 @@ func (b *builder) yulExpr(ctx gen.IYulExpressionContext) ast.YulExpr {
 	case c.YulFunctionCall() != nil:
 		return b.yulCall(c.YulFunctionCall().(*gen.YulFunctionCallContext))
 	case c.YulIdentifier() != nil:
-		return &ast.YulIdentifier{Base: b.base(c), Name: c.YulIdentifier().GetText()}
+		return &ast.YulIdentifier{Base: b.base(c), Name: b.tokText(c.YulIdentifier().GetSymbol())}
 	case c.YulLiteral() != nil:
 		return b.yulLiteral(c.YulLiteral())
 	}
@@ -1329,7 +1373,7 @@ func (b *builder) yulLiteral(ctx gen.IYulLiteralContext) *ast.YulLiteral {
 		return nil
 	}
 	c := ctx.(*gen.YulLiteralContext)
-	l := &ast.YulLiteral{Base: b.base(c), Value: c.GetText()}
+	l := &ast.YulLiteral{Base: b.base(c), Value: b.ctxText(c)}
 	switch {
 	case c.YulStringLiteral() != nil:
 		l.Kind, l.Value = ast.StringLiteral, unquote(l.Value)

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/antlr4-go/antlr/v4"
 
@@ -21,6 +22,8 @@ type errorCollector struct {
 	// stopped is set once MaxErrors errors were collected; the parse is
 	// abandoned and later errors are ignored.
 	stopped bool
+	// unterminated is set once an unclosed block comment was reported.
+	unterminated bool
 }
 
 func (c *errorCollector) SyntaxError(rec antlr.Recognizer, offending interface{}, line, column int, msg string, e antlr.RecognitionException) {
@@ -32,15 +35,32 @@ func (c *errorCollector) SyntaxError(rec antlr.Recognizer, offending interface{}
 	switch r := rec.(type) {
 	case antlr.Parser:
 		tok, _ := offending.(antlr.Token)
+		if c.unterminated {
+			// Everything after an unclosed comment is inside it; what the
+			// parser says about the end of the file adds nothing.
+			return
+		}
 		message = parserMessage(r, tok, msg, e)
 		if tok != nil {
 			offset = runeToByte(c.file, tok.GetStart())
+		}
+		if tok != nil && tok.GetTokenType() == gen.SolidityLexerUnterminatedBlockComment {
+			c.unterminated = true
+			message = "unterminated comment: this '/*' is never closed with '*/'"
+			break
 		}
 		// A missing token belongs right after the previous one: the
 		// forgotten ';' is at the end of its line, not before the next.
 		if strings.HasPrefix(msg, "missing ") {
 			if prev := r.GetTokenStream().LT(-1); prev != nil && prev.GetTokenType() != antlr.TokenEOF {
 				offset = runeToByte(c.file, prev.GetStop()+1)
+				if prev.GetTokenType() == gen.SolidityLexerPragmaToken {
+					// An unfinished pragma swallows the rest of the file;
+					// the ';' belongs at the end of its first line.
+					if i := strings.IndexAny(prev.GetText(), "\r\n"); i >= 0 {
+						offset = runeToByte(c.file, prev.GetStart()+len([]rune(prev.GetText()[:i])))
+					}
+				}
 				message = fmt.Sprintf("expected %s after %s", missingWhat(r, msg), describeToken(prev))
 			}
 		}
@@ -105,9 +125,17 @@ func describeToken(tok antlr.Token) string {
 		return "end of file"
 	}
 	text := tok.GetText()
-	if len(text) > 40 {
-		text = text[:37] + "..."
+	if tok.GetTokenType() == gen.SolidityLexerPragmaToken {
+		text = strings.TrimSpace(text)
+		if i := strings.IndexAny(text, "\r\n"); i >= 0 {
+			text = strings.TrimSpace(text[:i]) + " ..."
+		}
+		return fmt.Sprintf("pragma '%s'", shorten(text))
 	}
+	if i := strings.IndexAny(text, "\r\n"); i >= 0 {
+		text = text[:i] + "..."
+	}
+	text = shorten(text)
 	switch tok.GetTokenType() {
 	case gen.SolidityLexerIdentifier, gen.SolidityLexerYulIdentifier:
 		return fmt.Sprintf("identifier '%s'", text)
@@ -117,6 +145,18 @@ func describeToken(tok antlr.Token) string {
 		return fmt.Sprintf("string %s", text)
 	}
 	return fmt.Sprintf("'%s'", text)
+}
+
+// shorten cuts text to at most 40 bytes without splitting a character.
+func shorten(text string) string {
+	if len(text) <= 40 {
+		return text
+	}
+	cut := 37
+	for cut > 0 && !utf8.RuneStart(text[cut]) {
+		cut--
+	}
+	return text[:cut] + "..."
 }
 
 // expectedSuffix summarises the tokens the parser could have accepted, in
@@ -146,9 +186,10 @@ func expectedList(p antlr.Parser) string {
 		return ""
 	}
 	var names []string
-	expr := has[gen.SolidityLexerIdentifier] && has[gen.SolidityLexerDecimalNumber]
+	expr := has[gen.SolidityLexerIdentifier] && has[gen.SolidityLexerDecimalNumber] ||
+		has[gen.SolidityLexerYulIdentifier] && has[gen.SolidityLexerYulDecimalNumber]
 	typ := !expr && has[gen.SolidityLexerElementaryType]
-	ident := !expr && !typ && has[gen.SolidityLexerIdentifier]
+	ident := !expr && !typ && (has[gen.SolidityLexerIdentifier] || has[gen.SolidityLexerYulIdentifier])
 	switch {
 	case expr:
 		names = append(names, "an expression")
@@ -171,7 +212,7 @@ func expectedList(p antlr.Parser) string {
 	}
 	if len(rest) > 6 {
 		switch {
-		case has[gen.SolidityLexerIf]:
+		case has[gen.SolidityLexerIf] || has[gen.SolidityLexerYulIf]:
 			names = append(names[:0], "a statement")
 		case has[antlr.TokenEOF]:
 			names = append(names[:0], "end of file or a top-level declaration")
@@ -210,7 +251,7 @@ func isIdentifierToken(t int) bool {
 	case gen.SolidityLexerIdentifier, gen.SolidityLexerAt, gen.SolidityLexerError, gen.SolidityLexerFallback,
 		gen.SolidityLexerFrom, gen.SolidityLexerGlobal, gen.SolidityLexerLayout, gen.SolidityLexerReceive,
 		gen.SolidityLexerRevert, gen.SolidityLexerTransient, gen.SolidityLexerYears, gen.SolidityLexerFinney,
-		gen.SolidityLexerSzabo:
+		gen.SolidityLexerSzabo, gen.SolidityLexerYulIdentifier:
 		return true
 	}
 	return false
@@ -224,7 +265,9 @@ func startsExpression(t int) bool {
 		gen.SolidityLexerTrue, gen.SolidityLexerFalse, gen.SolidityLexerLParen, gen.SolidityLexerLBrack,
 		gen.SolidityLexerNew, gen.SolidityLexerType, gen.SolidityLexerPayable, gen.SolidityLexerAddress,
 		gen.SolidityLexerElementaryType, gen.SolidityLexerDelete, gen.SolidityLexerNot, gen.SolidityLexerBitNot,
-		gen.SolidityLexerInc, gen.SolidityLexerDec, gen.SolidityLexerSub, gen.SolidityLexerAdd:
+		gen.SolidityLexerInc, gen.SolidityLexerDec, gen.SolidityLexerSub, gen.SolidityLexerAdd,
+		gen.SolidityLexerYulDecimalNumber, gen.SolidityLexerYulHexNumber, gen.SolidityLexerYulStringLiteral,
+		gen.SolidityLexerYulHexStringLiteral, gen.SolidityLexerYulTrue, gen.SolidityLexerYulFalse:
 		return true
 	}
 	return isIdentifierToken(t)

@@ -480,3 +480,76 @@ func TestLoadOverlay(t *testing.T) {
 		t.Fatalf("no size diagnostic for the overlaid B.sol: %v", p.Diagnostics)
 	}
 }
+
+// foundry.toml's src, test, script and libs replace Foundry's defaults:
+// the configured test and script directories are left out of scope, the
+// configured libs are dependency directories (not walked; lib/ is then
+// an ordinary directory), and remappings are derived for what is in them.
+func TestLoadFoundryConfiguredLayout(t *testing.T) {
+	dir := t.TempDir()
+	writeTree(t, dir, map[string]string{
+		"foundry.toml": "[profile.default]\nsrc = \"contracts\"\ntest = \"tests\"\nscript = \"scripts/\"\n" +
+			"libs = [\"dependencies\", \"vendor\"]\nremappings = [\"@dep/=dependencies/dep/src/\"]\n",
+		"contracts/A.sol":                 "import \"@dep/D.sol\";\nimport \"dep/D.sol\";\nimport \"other/O.sol\";\ncontract A {}",
+		"lib/Helper.sol":                  "contract Helper {}",
+		"tests/A.t.sol":                   "import \"../contracts/A.sol\";\ncontract T {}",
+		"scripts/S.s.sol":                 "contract S {}",
+		"scripts/Util.sol":                "contract Util {}",
+		"dependencies/dep/src/D.sol":      "contract D {}",
+		"dependencies/dep/src/Unused.sol": "contract Unused {}",
+		"vendor/other/O.sol":              "contract O {}",
+	})
+	p := mustLoad(t, Config{Paths: []string{dir}})
+	check(t, "layout", p.Layout, Layout{Kind: LayoutFoundry, Src: "contracts", Test: "tests", Script: "scripts",
+		Libs: []string{"dependencies", "vendor"}})
+	check(t, "in scope", unitPaths(p.InScope()), []string{"contracts/A.sol", "lib/Helper.sol"})
+	check(t, "units", unitPaths(p.Units), []string{"contracts/A.sol", "dependencies/dep/src/D.sol", "lib/Helper.sol", "vendor/other/O.sol"})
+	check(t, "diagnostics", diagLines(p.Diagnostics), []string{})
+	check(t, "A.sol imports", importsOf(t, p, "contracts/A.sol"), map[string]string{
+		"@dep/D.sol":  "dependencies/dep/src/D.sol", // foundry.toml
+		"dep/D.sol":   "dependencies/dep/src/D.sol", // derived from dependencies/dep/src
+		"other/O.sol": "vendor/other/O.sol",         // derived from vendor/other
+	})
+	a := unit(t, p, "contracts/A.sol")
+	if a.Imports[0] != a.Imports[1] {
+		t.Errorf("D.sol loaded twice")
+	}
+
+	p = mustLoad(t, Config{Paths: []string{dir}, IncludeTests: true})
+	check(t, "in scope with tests", unitPaths(p.InScope()),
+		[]string{"contracts/A.sol", "lib/Helper.sol", "scripts/S.s.sol", "scripts/Util.sol", "tests/A.t.sol"})
+}
+
+// A file with syntax errors keeps all of its errors and as much of its
+// tree as parsed; the files around it, importing it or imported by it,
+// parse as if it were fine.
+func TestLoadSyntaxErrorsStayInTheirFile(t *testing.T) {
+	dir := t.TempDir()
+	writeTree(t, dir, map[string]string{
+		"package.json": "{}",
+		"Good.sol":     "import \"./Broken.sol\";\ncontract Good is Later {}\n",
+		"Broken.sol": "import \"./Base.sol\";\ncontract Early {\n    function f( external {}\n}\n" +
+			"contract Middle {\n    uint256 x = ;\n}\ncontract Later is Base {\n    function g() external {}\n}\n",
+		"Base.sol":  "contract Base {}\n",
+		"Other.sol": "contract Other { function h() external pure returns (uint256) { return 1; } }\n",
+	})
+	p := mustLoad(t, Config{Paths: []string{dir}})
+	check(t, "units", unitPaths(p.Units), []string{"Base.sol", "Broken.sol", "Good.sol", "Other.sol"})
+	check(t, "diagnostics", diagLines(p.Diagnostics), []string{
+		"Broken.sol:3:16: error: expected ')' after '('",
+		"Broken.sol:6:17: error: unexpected ';'; expected an expression",
+	})
+	broken := unit(t, p, "Broken.sol")
+	check(t, "Broken.sol syntax errors", broken.SyntaxErrors, 2)
+	var names []string
+	for _, c := range broken.AST.Contracts {
+		names = append(names, c.Name.Name)
+	}
+	check(t, "Broken.sol contracts", names, []string{"Early", "Middle", "Later"})
+	check(t, "Broken.sol imports", broken.Imports, []*Unit{unit(t, p, "Base.sol")})
+	for _, path := range []string{"Base.sol", "Good.sol", "Other.sol"} {
+		if u := unit(t, p, path); u.SyntaxErrors != 0 || len(u.AST.Contracts) != 1 {
+			t.Errorf("%s: %d syntax errors, %d contracts", path, u.SyntaxErrors, len(u.AST.Contracts))
+		}
+	}
+}

@@ -3,6 +3,7 @@ package parser
 import (
 	"fmt"
 	"runtime/debug"
+	"sync"
 
 	"github.com/antlr4-go/antlr/v4"
 
@@ -21,6 +22,15 @@ const (
 	// MaxErrors is the number of syntax errors collected per file before
 	// the parser gives up on the rest of it.
 	MaxErrors = 100
+	// MaxDepth is the deepest syntax tree ParseFile builds, in grammar
+	// rule levels. Nesting without brackets (`!!!!…x`, `if (c) if (c) …`,
+	// `a = b = …`, `x.a.b.c…`, `1 + 1 + …`) escapes MaxNesting, and the
+	// parser recurses once or more per level: unbounded, a 100 KB file
+	// costs the parser about a gigabyte of stack and a 1 MB file is a
+	// fatal stack overflow. A bracket takes two to four levels (`a.f(`
+	// takes four), so MaxNesting brackets fit; solc itself stops at 1200
+	// levels of recursion.
+	MaxDepth = 8000
 )
 
 // ParseStats says how a file was parsed.
@@ -56,30 +66,48 @@ func parseFile(f *source.File) (unit *ast.SourceUnit, diags []source.Diagnostic,
 		return unit, []source.Diagnostic{d}, stats
 	}
 
+	refuse := func(e *errRefused) (*ast.SourceUnit, []source.Diagnostic, ParseStats) {
+		off := 0
+		if e.at != nil && e.at.GetTokenType() != antlr.TokenEOF {
+			off = runeToByte(f, e.at.GetStart())
+		}
+		return unit, []source.Diagnostic{source.At(f.Span(off, off), source.Error, e.msg)}, stats
+	}
+
 	text := string(f.Content)
 	errs := &errorCollector{file: f}
 	lexer := gen.NewSolidityLexer(antlr.NewInputStream(text))
 	lexer.RemoveErrorListeners()
 	lexer.AddErrorListener(errs)
 	tokens := antlr.NewCommonTokenStream(lexer, antlr.TokenDefaultChannel)
+	budget := &budgetStream{CommonTokenStream: tokens, limit: consumeBudget(len(f.Content))}
 
 	// Fast path: SLL prediction, bail out on the first syntax error.
-	p := gen.NewSolidityParser(tokens)
+	p := gen.NewSolidityParser(budget)
 	p.RemoveErrorListeners()
 	p.GetInterpreter().SetPredictionMode(antlr.PredictionModeSLL)
 	p.SetErrorHandler(&bailStrategy{antlr.NewDefaultErrorStrategy()})
-	tree, ok := parseSLL(p)
+	p.AddParseListener(&depthGuard{})
+	tree, ok, refused := parseSLL(p)
+	if refused != nil {
+		return refuse(refused)
+	}
 	if !ok && !errs.stopped {
 		// Either a real syntax error or a decision SLL got wrong: parse
 		// again with full LL and normal error recovery, which collects
 		// every error in the file.
 		stats.FullLL = true
 		tokens.Seek(0)
-		p = gen.NewSolidityParser(tokens)
+		budget.used = 0
+		p = gen.NewSolidityParser(budget)
 		p.RemoveErrorListeners()
 		p.AddErrorListener(errs)
+		p.SetErrorHandler(newRecoveryStrategy())
 		p.GetInterpreter().SetPredictionMode(antlr.PredictionModeLL)
-		tree = parseLL(p)
+		p.AddParseListener(&depthGuard{})
+		if tree, refused = parseLL(p); refused != nil {
+			return refuse(refused)
+		}
 	}
 	if tree != nil && !errs.stopped {
 		// Lex to the end so trailing comments are collected too.
@@ -107,33 +135,146 @@ func (*bailStrategy) Recover(antlr.Parser, antlr.RecognitionException)     { pan
 func (*bailStrategy) RecoverInline(antlr.Parser) antlr.Token               { panic(bailout{}) }
 func (*bailStrategy) Sync(antlr.Parser)                                    {}
 
-func parseSLL(p *gen.SolidityParser) (tree gen.ISourceUnitContext, ok bool) {
+// recoveryStrategy is ANTLR's default error recovery, less one eager
+// check: on entering an optional part (`parameterList?`) with a token
+// that can neither start it nor follow it, the default gives up on the
+// whole rule and skips ahead to something that may follow the rule, often
+// a long way off. Going on instead lets the next match repair the input by
+// inserting or deleting one token, as for `function f( external {}`, where
+// the ')' is missing and everything after it is fine.
+type recoveryStrategy struct {
+	*antlr.DefaultErrorStrategy
+}
+
+func newRecoveryStrategy() *recoveryStrategy {
+	return &recoveryStrategy{antlr.NewDefaultErrorStrategy()}
+}
+
+func (r *recoveryStrategy) Sync(p antlr.Parser) {
+	if optionalStarts()[p.GetState()] {
+		return
+	}
+	r.DefaultErrorStrategy.Sync(p)
+}
+
+// optionalStarts holds the ATN states that begin a plain sub-rule block
+// (an optional part or a choice), the states where recoveryStrategy does
+// not check ahead. Loops keep the default check, which resynchronises a
+// statement or member list at the next thing that can start one.
+var optionalStarts = sync.OnceValue(func() map[int]bool {
+	p := gen.NewSolidityParser(nil)
+	out := map[int]bool{}
+	for _, d := range p.GetATN().DecisionToState {
+		if d.GetStateType() == antlr.ATNStateBlockStart {
+			out[d.GetStateNumber()] = true
+		}
+	}
+	return out
+})
+
+func parseSLL(p *gen.SolidityParser) (tree gen.ISourceUnitContext, ok bool, refused *errRefused) {
 	defer func() {
 		if r := recover(); r != nil {
-			switch r.(type) {
+			switch e := r.(type) {
 			case bailout, errTooMany:
 				tree, ok = nil, false
+			case *errRefused:
+				tree, ok, refused = nil, false, e
 			default:
 				panic(r)
 			}
 		}
 	}()
-	return p.SourceUnit(), true
+	return p.SourceUnit(), true, nil
 }
 
 // errTooMany stops a parse that has produced MaxErrors errors.
 type errTooMany struct{}
 
-func parseLL(p *gen.SolidityParser) (tree gen.ISourceUnitContext) {
+func parseLL(p *gen.SolidityParser) (tree gen.ISourceUnitContext, refused *errRefused) {
 	defer func() {
 		if r := recover(); r != nil {
-			if _, stop := r.(errTooMany); !stop {
+			switch e := r.(type) {
+			case errTooMany:
+				tree = nil
+			case *errRefused:
+				tree, refused = nil, e
+			default:
 				panic(r)
 			}
-			tree = nil
 		}
 	}()
-	return p.SourceUnit()
+	return p.SourceUnit(), nil
+}
+
+// errRefused stops a parse that would cost unbounded stack or time; at is
+// the token it had reached and msg says why.
+type errRefused struct {
+	at  antlr.Token
+	msg string
+}
+
+// budgetStream counts the tokens the parser consumes, its own and those
+// its predictions look ahead through, and stops it past a budget. Real
+// code needs at most 0.3 consumes per byte (the whole corpus averages
+// 0.12), but some constructs repeated thousands of times (`uint[][]…[]`,
+// where whether a `[` continues the type is only clear after the whole
+// run) make every decision look ahead to the end of the run: quadratic
+// time, hours for a megabyte.
+type budgetStream struct {
+	*antlr.CommonTokenStream
+	used, limit int
+}
+
+// consumeBudget is the lookahead allowed for a file of n bytes, many
+// times what real code needs.
+func consumeBudget(n int) int { return 4*n + 1<<20 }
+
+func (s *budgetStream) Consume() {
+	if s.used++; s.used > s.limit {
+		panic(&errRefused{at: s.LT(1), msg: "the parser's lookahead is not bounded here (a construct repeated " +
+			"thousands of times?); the file is not analysed"})
+	}
+	s.CommonTokenStream.Consume()
+}
+
+// depthGuard keeps the depth of the tree being built and stops the parse
+// past MaxDepth. Rule entries and exits give the depth of the parser's
+// recursion; left-recursive expressions (`1 + 1 + …`, `a.b.c…`) are
+// parsed in a loop instead, which the events show as an exit from one
+// context and an entry to the next, that has the previous one as its
+// first child: those chains are counted too, since every later walk of
+// the tree recurses through them.
+type depthGuard struct {
+	antlr.BaseParseTreeListener
+	depth int
+	// chains holds, for each rule context entered and not exited, how
+	// many left-recursive levels it stands on.
+	chains     []int
+	lastExited antlr.Tree
+	lastChain  int
+}
+
+func (g *depthGuard) EnterEveryRule(ctx antlr.ParserRuleContext) {
+	chain := 0
+	if g.lastExited != nil && ctx.GetChildCount() > 0 && ctx.GetChild(0) == g.lastExited {
+		chain = g.lastChain + 1
+	}
+	g.chains = append(g.chains, chain)
+	if g.depth += 1 + chain; g.depth > MaxDepth {
+		panic(&errRefused{at: ctx.GetStart(),
+			msg: fmt.Sprintf("expressions or statements nested more than %d levels deep; the file is not analysed", MaxDepth)})
+	}
+}
+
+func (g *depthGuard) ExitEveryRule(ctx antlr.ParserRuleContext) {
+	// Error recovery can exit a context twice; the depth then errs low.
+	if n := len(g.chains); n > 0 {
+		g.lastChain = g.chains[n-1]
+		g.chains = g.chains[:n-1]
+		g.depth -= 1 + g.lastChain
+	}
+	g.lastExited = ctx
 }
 
 // nestingDepth returns the deepest nesting of (), [] and {} outside strings

@@ -2,8 +2,12 @@ package parser
 
 import (
 	"math/rand"
+	"os"
+	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/sleuth-sec/sleuth/parser/source"
 )
@@ -121,5 +125,99 @@ func TestByteOrderMarkIsSkipped(t *testing.T) {
 	c := unit.Contracts[0]
 	if c.Name.Src.Start.Line != 2 || c.Name.Src.Text() != "C" {
 		t.Errorf("contract name at %d:%d %q", c.Name.Src.Start.Line, c.Name.Src.Start.Column, c.Name.Src.Text())
+	}
+}
+
+// A 50 MB file is refused by its size, before it is read: the load stays
+// fast and allocates far less than the file, and the files around it are
+// still loaded.
+func TestLoadRefuses50MBFile(t *testing.T) {
+	dir := t.TempDir()
+	writeTree(t, dir, map[string]string{
+		"package.json": "{}",
+		"Main.sol":     "import \"./Huge.sol\";\ncontract Main {}\n",
+	})
+	huge, err := os.Create(filepath.Join(dir, "Huge.sol"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	line := []byte("contract Huge { function f() external pure returns (uint256) { return 1; } }\n")
+	if _, err := huge.Write(line); err != nil {
+		t.Fatal(err)
+	}
+	// Sparse: 50 MB on paper, next to nothing on disk.
+	if err := huge.Truncate(50 << 20); err != nil {
+		t.Fatal(err)
+	}
+	huge.Close()
+
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	start := time.Now()
+	p := mustLoad(t, Config{Paths: []string{dir}})
+	elapsed := time.Since(start)
+	runtime.ReadMemStats(&after)
+
+	check(t, "units", unitPaths(p.Units), []string{"Main.sol"})
+	check(t, "diagnostics", diagLines(p.Diagnostics), []string{
+		"Huge.sol:0:0: error: file too large to parse (50 MiB; the limit is 16 MiB)",
+	})
+	if alloc := after.TotalAlloc - before.TotalAlloc; alloc > 8<<20 {
+		t.Errorf("loading allocated %d bytes: the huge file was read", alloc)
+	}
+	if elapsed > 10*time.Second {
+		t.Errorf("load took %v", elapsed)
+	}
+}
+
+// Nesting without brackets escapes MaxNesting; unbounded, it cost the
+// parser a gigabyte of stack per 100 KB and ended in a fatal stack
+// overflow. Runs whose every parse decision looks ahead to the end of the
+// run cost quadratic time. Each must end with one diagnostic, quickly.
+func TestPathologicalRepetition(t *testing.T) {
+	const n = 1_000_000
+	const deep, slow = "levels deep", "lookahead is not bounded"
+	body := func(s string) string { return "contract C { function f() public { " + s + " } }" }
+	for _, tc := range []struct{ name, src, want string }{
+		{"prefix operators", body("bool x = " + strings.Repeat("!", n) + "true;"), deep},
+		{"nested ifs", body(strings.Repeat("if (x) ", n/7) + "x = 1;"), deep},
+		{"assignments", body(strings.Repeat("x = ", n/4) + "1;"), deep},
+		{"conditionals", body("x = " + strings.Repeat("a ? b : ", n/8) + "c;"), deep},
+		{"left-recursive +", body("x = " + strings.Repeat("1 + ", n/4) + "1;"), deep},
+		{"member chain", body("x = a" + strings.Repeat(".b", n/2) + ";"), deep},
+		{"call chain", body("f" + strings.Repeat("()", n/2) + ";"), deep},
+		{"index chain", body("x = a" + strings.Repeat("[1]", n/3) + ";"), deep},
+		{"array state variable", "contract C { uint" + strings.Repeat("[]", n/2) + " x; }", slow},
+		{"array local", body("uint" + strings.Repeat("[]", n/2) + " memory x;"), deep},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			start := time.Now()
+			unit, diags := ParseFile(source.NewFile("deep.sol", "", []byte(tc.src)))
+			if len(diags) != 1 || !strings.Contains(diags[0].Message, tc.want) {
+				t.Fatalf("want one diagnostic saying %q, got %v", tc.want, diags)
+			}
+			if len(unit.Nodes) != 0 {
+				t.Errorf("refused file should have an empty tree")
+			}
+			if d := time.Since(start); d > 20*time.Second {
+				t.Errorf("took %v", d)
+			}
+		})
+	}
+}
+
+// Real code nests far less than MaxDepth, but bracket nesting just under
+// MaxNesting, in its most expensive form (four levels per bracket), must
+// still parse.
+func TestDeepestBracketNestingStillParses(t *testing.T) {
+	depth := MaxNesting - 10
+	src := "contract C { function f() public { uint x = " + strings.Repeat("a.f(", depth) + "1" + strings.Repeat(")", depth) + "; } }"
+	unit, diags := ParseFile(source.NewFile("nested.sol", "", []byte(src)))
+	if len(diags) != 0 {
+		t.Fatalf("unexpected diagnostics: %v", diags)
+	}
+	if len(unit.Contracts) != 1 {
+		t.Fatalf("want one contract")
 	}
 }

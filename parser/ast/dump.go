@@ -24,12 +24,17 @@ type dumper struct {
 	err error
 }
 
-// Fields that point back up the tree or index Nodes a second time.
+// Fields that point back up the tree or index Nodes a second time, by
+// type and field name: UsingForDirective.Functions, say, is content and is
+// dumped, ContractDefinition.Functions only indexes Nodes.
 var skipFields = map[string]bool{
-	"Base": true, "File": true, "Source": true, "Contract": true,
-	"Functions": true, "Modifiers": true, "StateVars": true, "Events": true, "Errors": true,
-	"Structs": true, "Enums": true, "ValueTypes": true, "UsingFor": true,
-	"Pragmas": true, "Imports": true, "Contracts": true, "PathSpan": true,
+	"ContractDefinition.Source": true, "ContractDefinition.Functions": true, "ContractDefinition.Modifiers": true,
+	"ContractDefinition.StateVars": true, "ContractDefinition.Events": true, "ContractDefinition.Errors": true,
+	"ContractDefinition.Structs": true, "ContractDefinition.Enums": true, "ContractDefinition.ValueTypes": true,
+	"ContractDefinition.UsingFor": true,
+	"SourceUnit.File":             true, "SourceUnit.Pragmas": true, "SourceUnit.Imports": true, "SourceUnit.Contracts": true,
+	"FunctionDefinition.Contract": true, "ModifierDefinition.Contract": true,
+	"ImportDirective.PathSpan": true,
 }
 
 var (
@@ -76,7 +81,7 @@ func (d *dumper) node(v reflect.Value, depth int) {
 	var children []child
 	for i := 0; i < t.NumField(); i++ {
 		f := t.Field(i)
-		if skipFields[f.Name] || !f.IsExported() {
+		if f.Anonymous || skipFields[t.Name()+"."+f.Name] || !f.IsExported() {
 			continue
 		}
 		fv := v.Field(i)

@@ -44,14 +44,14 @@ func solidityparserParserInit() {
 		"'layout'", "'receive'", "'revert'", "'transient'", "'wei'", "'gwei'",
 		"'ether'", "'seconds'", "'minutes'", "'hours'", "'days'", "'weeks'",
 		"'years'", "'finney'", "'szabo'", "", "", "", "'['", "']'", "", "",
-		"", "", "'.'", "", "'?'", "'=>'", "'='", "'|='", "'^='", "'&='", "'<<='",
-		"'>>='", "'>>>='", "'+='", "'-='", "'*='", "'/='", "'%='", "'||'", "'&&'",
-		"'|'", "'^'", "'&'", "'<<'", "'>>'", "'>>>'", "'+'", "'-'", "'*'", "'/'",
-		"'%'", "'**'", "'=='", "'!='", "'<'", "'>'", "'<='", "'>='", "'!'",
-		"'~'", "'++'", "'--'", "", "", "", "", "", "", "", "'\\uFEFF'", "",
-		"", "", "", "", "", "", "", "", "", "", "", "", "", "", "", "", "':='",
-		"'=:'", "'->'", "", "'let'", "", "", "", "'switch'", "'case'", "'default'",
-		"'leave'",
+		"", "';'", "'.'", "", "'?'", "'=>'", "'='", "'|='", "'^='", "'&='",
+		"'<<='", "'>>='", "'>>>='", "'+='", "'-='", "'*='", "'/='", "'%='",
+		"'||'", "'&&'", "'|'", "'^'", "'&'", "'<<'", "'>>'", "'>>>'", "'+'",
+		"'-'", "'*'", "'/'", "'%'", "'**'", "'=='", "'!='", "'<'", "'>'", "'<='",
+		"'>='", "'!'", "'~'", "'++'", "'--'", "", "", "", "", "", "", "", "'\\uFEFF'",
+		"", "", "", "", "", "", "", "", "", "", "", "", "", "", "", "", "",
+		"", "", "':='", "'=:'", "'->'", "", "'let'", "", "", "", "'switch'",
+		"'case'", "'default'", "'leave'",
 	}
 	staticData.SymbolicNames = []string{
 		"", "Abstract", "Address", "Anonymous", "As", "Assembly", "Break", "Calldata",
@@ -73,15 +73,15 @@ func solidityparserParserInit() {
 		"LessThan", "GreaterThan", "LessThanOrEqual", "GreaterThanOrEqual",
 		"Not", "BitNot", "Inc", "Dec", "StringLiteral", "UnicodeStringLiteral",
 		"HexStringLiteral", "HexNumber", "DecimalNumber", "Identifier", "WS",
-		"ByteOrderMark", "BlockComment", "LineComment", "PragmaToken", "PragmaSemicolon",
-		"AssemblyFlagString", "AssemblyLParen", "AssemblyRParen", "AssemblyComma",
-		"AssemblyLBrace", "AssemblyWS", "AssemblyBlockComment", "AssemblyLineComment",
-		"YulLBrace", "YulRBrace", "YulLParen", "YulRParen", "YulComma", "YulAssign",
-		"YulStackAssign", "YulArrow", "YulColon", "YulLet", "YulFunction", "YulIf",
-		"YulFor", "YulSwitch", "YulCase", "YulDefault", "YulLeave", "YulBreak",
-		"YulContinue", "YulTrue", "YulFalse", "YulHexStringLiteral", "YulStringLiteral",
-		"YulHexNumber", "YulDecimalNumber", "YulIdentifier", "YulWS", "YulBlockComment",
-		"YulLineComment",
+		"ByteOrderMark", "BlockComment", "LineComment", "UnterminatedBlockComment",
+		"PragmaToken", "PragmaSemicolon", "PragmaLineEnd", "AssemblyFlagString",
+		"AssemblyLParen", "AssemblyRParen", "AssemblyComma", "AssemblyLBrace",
+		"AssemblyWS", "AssemblyBlockComment", "AssemblyLineComment", "YulLBrace",
+		"YulRBrace", "YulLParen", "YulRParen", "YulComma", "YulAssign", "YulStackAssign",
+		"YulArrow", "YulColon", "YulLet", "YulFunction", "YulIf", "YulFor",
+		"YulSwitch", "YulCase", "YulDefault", "YulLeave", "YulBreak", "YulContinue",
+		"YulTrue", "YulFalse", "YulHexStringLiteral", "YulStringLiteral", "YulHexNumber",
+		"YulDecimalNumber", "YulIdentifier", "YulWS", "YulBlockComment", "YulLineComment",
 	}
 	staticData.RuleNames = []string{
 		"sourceUnit", "sourceUnitElement", "pragmaDirective", "importDirective",
@@ -107,7 +107,7 @@ func solidityparserParserInit() {
 	}
 	staticData.PredictionContextCache = antlr.NewPredictionContextCache()
 	staticData.serializedATN = []int32{
-		4, 1, 172, 1158, 2, 0, 7, 0, 2, 1, 7, 1, 2, 2, 7, 2, 2, 3, 7, 3, 2, 4,
+		4, 1, 174, 1158, 2, 0, 7, 0, 2, 1, 7, 1, 2, 2, 7, 2, 2, 3, 7, 3, 2, 4,
 		7, 4, 2, 5, 7, 5, 2, 6, 7, 6, 2, 7, 7, 7, 2, 8, 7, 8, 2, 9, 7, 9, 2, 10,
 		7, 10, 2, 11, 7, 11, 2, 12, 7, 12, 2, 13, 7, 13, 2, 14, 7, 14, 2, 15, 7,
 		15, 2, 16, 7, 16, 2, 17, 7, 17, 2, 18, 7, 18, 2, 19, 7, 19, 2, 20, 7, 20,
@@ -242,7 +242,7 @@ func solidityparserParserInit() {
 		43, 3, 0, 55, 63, 72, 74, 129, 129, 3, 0, 13, 13, 108, 109, 120, 123, 1,
 		0, 110, 112, 1, 0, 108, 109, 1, 0, 105, 107, 1, 0, 116, 119, 1, 0, 114,
 		115, 1, 0, 88, 99, 1, 0, 122, 123, 1, 0, 127, 128, 1, 0, 64, 74, 1, 0,
-		163, 168, 1305, 0, 165, 1, 0, 0, 0, 2, 181, 1, 0, 0, 0, 4, 183, 1, 0, 0,
+		165, 170, 1305, 0, 165, 1, 0, 0, 0, 2, 181, 1, 0, 0, 0, 4, 183, 1, 0, 0,
 		0, 6, 189, 1, 0, 0, 0, 8, 221, 1, 0, 0, 0, 10, 227, 1, 0, 0, 0, 12, 247,
 		1, 0, 0, 0, 14, 256, 1, 0, 0, 0, 16, 260, 1, 0, 0, 0, 18, 275, 1, 0, 0,
 		0, 20, 277, 1, 0, 0, 0, 22, 291, 1, 0, 0, 0, 24, 318, 1, 0, 0, 0, 26, 347,
@@ -276,8 +276,8 @@ func solidityparserParserInit() {
 		0, 181, 172, 1, 0, 0, 0, 181, 173, 1, 0, 0, 0, 181, 174, 1, 0, 0, 0, 181,
 		175, 1, 0, 0, 0, 181, 176, 1, 0, 0, 0, 181, 177, 1, 0, 0, 0, 181, 178,
 		1, 0, 0, 0, 181, 179, 1, 0, 0, 0, 181, 180, 1, 0, 0, 0, 182, 3, 1, 0, 0,
-		0, 183, 185, 5, 37, 0, 0, 184, 186, 5, 134, 0, 0, 185, 184, 1, 0, 0, 0,
-		185, 186, 1, 0, 0, 0, 186, 187, 1, 0, 0, 0, 187, 188, 5, 135, 0, 0, 188,
+		0, 183, 185, 5, 37, 0, 0, 184, 186, 5, 135, 0, 0, 185, 184, 1, 0, 0, 0,
+		185, 186, 1, 0, 0, 0, 186, 187, 1, 0, 0, 0, 187, 188, 5, 136, 0, 0, 188,
 		5, 1, 0, 0, 0, 189, 217, 5, 25, 0, 0, 190, 193, 5, 124, 0, 0, 191, 192,
 		5, 4, 0, 0, 192, 194, 3, 78, 39, 0, 193, 191, 1, 0, 0, 0, 193, 194, 1,
 		0, 0, 0, 194, 218, 1, 0, 0, 0, 195, 198, 5, 110, 0, 0, 196, 198, 3, 78,
@@ -511,15 +511,15 @@ func solidityparserParserInit() {
 		1, 0, 0, 0, 794, 795, 5, 16, 0, 0, 795, 796, 3, 116, 58, 0, 796, 797, 5,
 		83, 0, 0, 797, 111, 1, 0, 0, 0, 798, 799, 5, 62, 0, 0, 799, 800, 3, 76,
 		38, 0, 800, 801, 3, 120, 60, 0, 801, 802, 5, 83, 0, 0, 802, 113, 1, 0,
-		0, 0, 803, 805, 5, 5, 0, 0, 804, 806, 5, 136, 0, 0, 805, 804, 1, 0, 0,
-		0, 805, 806, 1, 0, 0, 0, 806, 817, 1, 0, 0, 0, 807, 808, 5, 137, 0, 0,
-		808, 813, 5, 136, 0, 0, 809, 810, 5, 139, 0, 0, 810, 812, 5, 136, 0, 0,
+		0, 0, 803, 805, 5, 5, 0, 0, 804, 806, 5, 138, 0, 0, 805, 804, 1, 0, 0,
+		0, 805, 806, 1, 0, 0, 0, 806, 817, 1, 0, 0, 0, 807, 808, 5, 139, 0, 0,
+		808, 813, 5, 138, 0, 0, 809, 810, 5, 141, 0, 0, 810, 812, 5, 138, 0, 0,
 		811, 809, 1, 0, 0, 0, 812, 815, 1, 0, 0, 0, 813, 811, 1, 0, 0, 0, 813,
 		814, 1, 0, 0, 0, 814, 816, 1, 0, 0, 0, 815, 813, 1, 0, 0, 0, 816, 818,
-		5, 138, 0, 0, 817, 807, 1, 0, 0, 0, 817, 818, 1, 0, 0, 0, 818, 819, 1,
-		0, 0, 0, 819, 823, 5, 140, 0, 0, 820, 822, 3, 130, 65, 0, 821, 820, 1,
+		5, 140, 0, 0, 817, 807, 1, 0, 0, 0, 817, 818, 1, 0, 0, 0, 818, 819, 1,
+		0, 0, 0, 819, 823, 5, 142, 0, 0, 820, 822, 3, 130, 65, 0, 821, 820, 1,
 		0, 0, 0, 822, 825, 1, 0, 0, 0, 823, 821, 1, 0, 0, 0, 823, 824, 1, 0, 0,
-		0, 824, 826, 1, 0, 0, 0, 825, 823, 1, 0, 0, 0, 826, 827, 5, 145, 0, 0,
+		0, 824, 826, 1, 0, 0, 0, 825, 823, 1, 0, 0, 0, 826, 827, 5, 147, 0, 0,
 		827, 115, 1, 0, 0, 0, 828, 829, 6, 58, -1, 0, 829, 830, 7, 7, 0, 0, 830,
 		869, 3, 116, 58, 22, 831, 832, 5, 34, 0, 0, 832, 869, 3, 66, 33, 0, 833,
 		834, 5, 48, 0, 0, 834, 835, 5, 76, 0, 0, 835, 836, 3, 66, 33, 0, 836, 837,
@@ -596,65 +596,65 @@ func solidityparserParserInit() {
 		5, 46, 0, 0, 1010, 1012, 5, 20, 0, 0, 1011, 991, 1, 0, 0, 0, 1011, 996,
 		1, 0, 0, 0, 1011, 1001, 1, 0, 0, 0, 1011, 1005, 1, 0, 0, 0, 1011, 1009,
 		1, 0, 0, 0, 1011, 1010, 1, 0, 0, 0, 1012, 125, 1, 0, 0, 0, 1013, 1014,
-		7, 16, 0, 0, 1014, 127, 1, 0, 0, 0, 1015, 1019, 5, 144, 0, 0, 1016, 1018,
+		7, 16, 0, 0, 1014, 127, 1, 0, 0, 0, 1015, 1019, 5, 146, 0, 0, 1016, 1018,
 		3, 130, 65, 0, 1017, 1016, 1, 0, 0, 0, 1018, 1021, 1, 0, 0, 0, 1019, 1017,
 		1, 0, 0, 0, 1019, 1020, 1, 0, 0, 0, 1020, 1022, 1, 0, 0, 0, 1021, 1019,
-		1, 0, 0, 0, 1022, 1023, 5, 145, 0, 0, 1023, 129, 1, 0, 0, 0, 1024, 1039,
+		1, 0, 0, 0, 1022, 1023, 5, 147, 0, 0, 1023, 129, 1, 0, 0, 0, 1024, 1039,
 		3, 128, 64, 0, 1025, 1039, 3, 132, 66, 0, 1026, 1039, 3, 136, 68, 0, 1027,
 		1039, 3, 158, 79, 0, 1028, 1039, 3, 138, 69, 0, 1029, 1039, 3, 140, 70,
-		0, 1030, 1039, 3, 142, 71, 0, 1031, 1039, 5, 160, 0, 0, 1032, 1039, 5,
-		161, 0, 0, 1033, 1039, 5, 162, 0, 0, 1034, 1039, 3, 148, 74, 0, 1035, 1039,
+		0, 1030, 1039, 3, 142, 71, 0, 1031, 1039, 5, 162, 0, 0, 1032, 1039, 5,
+		163, 0, 0, 1033, 1039, 5, 164, 0, 0, 1034, 1039, 3, 148, 74, 0, 1035, 1039,
 		3, 150, 75, 0, 1036, 1039, 3, 152, 76, 0, 1037, 1039, 3, 154, 77, 0, 1038,
 		1024, 1, 0, 0, 0, 1038, 1025, 1, 0, 0, 0, 1038, 1026, 1, 0, 0, 0, 1038,
 		1027, 1, 0, 0, 0, 1038, 1028, 1, 0, 0, 0, 1038, 1029, 1, 0, 0, 0, 1038,
 		1030, 1, 0, 0, 0, 1038, 1031, 1, 0, 0, 0, 1038, 1032, 1, 0, 0, 0, 1038,
 		1033, 1, 0, 0, 0, 1038, 1034, 1, 0, 0, 0, 1038, 1035, 1, 0, 0, 0, 1038,
 		1036, 1, 0, 0, 0, 1038, 1037, 1, 0, 0, 0, 1039, 131, 1, 0, 0, 0, 1040,
-		1041, 5, 153, 0, 0, 1041, 1046, 3, 134, 67, 0, 1042, 1043, 5, 148, 0, 0,
+		1041, 5, 155, 0, 0, 1041, 1046, 3, 134, 67, 0, 1042, 1043, 5, 150, 0, 0,
 		1043, 1045, 3, 134, 67, 0, 1044, 1042, 1, 0, 0, 0, 1045, 1048, 1, 0, 0,
 		0, 1046, 1044, 1, 0, 0, 0, 1046, 1047, 1, 0, 0, 0, 1047, 1051, 1, 0, 0,
-		0, 1048, 1046, 1, 0, 0, 0, 1049, 1050, 5, 149, 0, 0, 1050, 1052, 3, 156,
+		0, 1048, 1046, 1, 0, 0, 0, 1049, 1050, 5, 151, 0, 0, 1050, 1052, 3, 156,
 		78, 0, 1051, 1049, 1, 0, 0, 0, 1051, 1052, 1, 0, 0, 0, 1052, 133, 1, 0,
-		0, 0, 1053, 1056, 5, 169, 0, 0, 1054, 1055, 5, 152, 0, 0, 1055, 1057, 5,
-		169, 0, 0, 1056, 1054, 1, 0, 0, 0, 1056, 1057, 1, 0, 0, 0, 1057, 135, 1,
-		0, 0, 0, 1058, 1063, 5, 169, 0, 0, 1059, 1060, 5, 148, 0, 0, 1060, 1062,
-		5, 169, 0, 0, 1061, 1059, 1, 0, 0, 0, 1062, 1065, 1, 0, 0, 0, 1063, 1061,
+		0, 0, 1053, 1056, 5, 171, 0, 0, 1054, 1055, 5, 154, 0, 0, 1055, 1057, 5,
+		171, 0, 0, 1056, 1054, 1, 0, 0, 0, 1056, 1057, 1, 0, 0, 0, 1057, 135, 1,
+		0, 0, 0, 1058, 1063, 5, 171, 0, 0, 1059, 1060, 5, 150, 0, 0, 1060, 1062,
+		5, 171, 0, 0, 1061, 1059, 1, 0, 0, 0, 1062, 1065, 1, 0, 0, 0, 1063, 1061,
 		1, 0, 0, 0, 1063, 1064, 1, 0, 0, 0, 1064, 1066, 1, 0, 0, 0, 1065, 1063,
-		1, 0, 0, 0, 1066, 1067, 5, 149, 0, 0, 1067, 1068, 3, 156, 78, 0, 1068,
-		137, 1, 0, 0, 0, 1069, 1070, 5, 155, 0, 0, 1070, 1071, 3, 156, 78, 0, 1071,
-		1072, 3, 128, 64, 0, 1072, 139, 1, 0, 0, 0, 1073, 1074, 5, 156, 0, 0, 1074,
+		1, 0, 0, 0, 1066, 1067, 5, 151, 0, 0, 1067, 1068, 3, 156, 78, 0, 1068,
+		137, 1, 0, 0, 0, 1069, 1070, 5, 157, 0, 0, 1070, 1071, 3, 156, 78, 0, 1071,
+		1072, 3, 128, 64, 0, 1072, 139, 1, 0, 0, 0, 1073, 1074, 5, 158, 0, 0, 1074,
 		1075, 3, 128, 64, 0, 1075, 1076, 3, 156, 78, 0, 1076, 1077, 3, 128, 64,
-		0, 1077, 1078, 3, 128, 64, 0, 1078, 141, 1, 0, 0, 0, 1079, 1080, 5, 157,
+		0, 1077, 1078, 3, 128, 64, 0, 1078, 141, 1, 0, 0, 0, 1079, 1080, 5, 159,
 		0, 0, 1080, 1090, 3, 156, 78, 0, 1081, 1083, 3, 144, 72, 0, 1082, 1081,
 		1, 0, 0, 0, 1083, 1084, 1, 0, 0, 0, 1084, 1082, 1, 0, 0, 0, 1084, 1085,
 		1, 0, 0, 0, 1085, 1087, 1, 0, 0, 0, 1086, 1088, 3, 146, 73, 0, 1087, 1086,
 		1, 0, 0, 0, 1087, 1088, 1, 0, 0, 0, 1088, 1091, 1, 0, 0, 0, 1089, 1091,
 		3, 146, 73, 0, 1090, 1082, 1, 0, 0, 0, 1090, 1089, 1, 0, 0, 0, 1091, 143,
-		1, 0, 0, 0, 1092, 1093, 5, 158, 0, 0, 1093, 1094, 3, 160, 80, 0, 1094,
-		1095, 3, 128, 64, 0, 1095, 145, 1, 0, 0, 0, 1096, 1097, 5, 159, 0, 0, 1097,
-		1098, 3, 128, 64, 0, 1098, 147, 1, 0, 0, 0, 1099, 1100, 5, 154, 0, 0, 1100,
-		1101, 5, 169, 0, 0, 1101, 1110, 5, 146, 0, 0, 1102, 1107, 3, 134, 67, 0,
-		1103, 1104, 5, 148, 0, 0, 1104, 1106, 3, 134, 67, 0, 1105, 1103, 1, 0,
+		1, 0, 0, 0, 1092, 1093, 5, 160, 0, 0, 1093, 1094, 3, 160, 80, 0, 1094,
+		1095, 3, 128, 64, 0, 1095, 145, 1, 0, 0, 0, 1096, 1097, 5, 161, 0, 0, 1097,
+		1098, 3, 128, 64, 0, 1098, 147, 1, 0, 0, 0, 1099, 1100, 5, 156, 0, 0, 1100,
+		1101, 5, 171, 0, 0, 1101, 1110, 5, 148, 0, 0, 1102, 1107, 3, 134, 67, 0,
+		1103, 1104, 5, 150, 0, 0, 1104, 1106, 3, 134, 67, 0, 1105, 1103, 1, 0,
 		0, 0, 1106, 1109, 1, 0, 0, 0, 1107, 1105, 1, 0, 0, 0, 1107, 1108, 1, 0,
 		0, 0, 1108, 1111, 1, 0, 0, 0, 1109, 1107, 1, 0, 0, 0, 1110, 1102, 1, 0,
-		0, 0, 1110, 1111, 1, 0, 0, 0, 1111, 1112, 1, 0, 0, 0, 1112, 1122, 5, 147,
-		0, 0, 1113, 1114, 5, 151, 0, 0, 1114, 1119, 3, 134, 67, 0, 1115, 1116,
-		5, 148, 0, 0, 1116, 1118, 3, 134, 67, 0, 1117, 1115, 1, 0, 0, 0, 1118,
+		0, 0, 1110, 1111, 1, 0, 0, 0, 1111, 1112, 1, 0, 0, 0, 1112, 1122, 5, 149,
+		0, 0, 1113, 1114, 5, 153, 0, 0, 1114, 1119, 3, 134, 67, 0, 1115, 1116,
+		5, 150, 0, 0, 1116, 1118, 3, 134, 67, 0, 1117, 1115, 1, 0, 0, 0, 1118,
 		1121, 1, 0, 0, 0, 1119, 1117, 1, 0, 0, 0, 1119, 1120, 1, 0, 0, 0, 1120,
 		1123, 1, 0, 0, 0, 1121, 1119, 1, 0, 0, 0, 1122, 1113, 1, 0, 0, 0, 1122,
 		1123, 1, 0, 0, 0, 1123, 1124, 1, 0, 0, 0, 1124, 1125, 3, 128, 64, 0, 1125,
-		149, 1, 0, 0, 0, 1126, 1127, 5, 169, 0, 0, 1127, 1128, 5, 152, 0, 0, 1128,
-		151, 1, 0, 0, 0, 1129, 1130, 5, 150, 0, 0, 1130, 1131, 5, 169, 0, 0, 1131,
-		153, 1, 0, 0, 0, 1132, 1135, 5, 169, 0, 0, 1133, 1135, 3, 160, 80, 0, 1134,
+		149, 1, 0, 0, 0, 1126, 1127, 5, 171, 0, 0, 1127, 1128, 5, 154, 0, 0, 1128,
+		151, 1, 0, 0, 0, 1129, 1130, 5, 152, 0, 0, 1130, 1131, 5, 171, 0, 0, 1131,
+		153, 1, 0, 0, 0, 1132, 1135, 5, 171, 0, 0, 1133, 1135, 3, 160, 80, 0, 1134,
 		1132, 1, 0, 0, 0, 1134, 1133, 1, 0, 0, 0, 1135, 155, 1, 0, 0, 0, 1136,
-		1140, 3, 158, 79, 0, 1137, 1140, 5, 169, 0, 0, 1138, 1140, 3, 160, 80,
+		1140, 3, 158, 79, 0, 1137, 1140, 5, 171, 0, 0, 1138, 1140, 3, 160, 80,
 		0, 1139, 1136, 1, 0, 0, 0, 1139, 1137, 1, 0, 0, 0, 1139, 1138, 1, 0, 0,
-		0, 1140, 157, 1, 0, 0, 0, 1141, 1142, 5, 169, 0, 0, 1142, 1151, 5, 146,
-		0, 0, 1143, 1148, 3, 156, 78, 0, 1144, 1145, 5, 148, 0, 0, 1145, 1147,
+		0, 1140, 157, 1, 0, 0, 0, 1141, 1142, 5, 171, 0, 0, 1142, 1151, 5, 148,
+		0, 0, 1143, 1148, 3, 156, 78, 0, 1144, 1145, 5, 150, 0, 0, 1145, 1147,
 		3, 156, 78, 0, 1146, 1144, 1, 0, 0, 0, 1147, 1150, 1, 0, 0, 0, 1148, 1146,
 		1, 0, 0, 0, 1148, 1149, 1, 0, 0, 0, 1149, 1152, 1, 0, 0, 0, 1150, 1148,
 		1, 0, 0, 0, 1151, 1143, 1, 0, 0, 0, 1151, 1152, 1, 0, 0, 0, 1152, 1153,
-		1, 0, 0, 0, 1153, 1154, 5, 147, 0, 0, 1154, 159, 1, 0, 0, 0, 1155, 1156,
+		1, 0, 0, 0, 1153, 1154, 5, 149, 0, 0, 1154, 159, 1, 0, 0, 0, 1155, 1156,
 		7, 17, 0, 0, 1156, 161, 1, 0, 0, 0, 144, 165, 181, 185, 193, 197, 210,
 		217, 224, 227, 233, 235, 242, 253, 258, 275, 280, 286, 293, 297, 303, 309,
 		312, 316, 321, 327, 333, 336, 340, 347, 360, 365, 369, 375, 378, 382, 384,
@@ -703,179 +703,181 @@ func NewSolidityParser(input antlr.TokenStream) *SolidityParser {
 
 // SolidityParser tokens.
 const (
-	SolidityParserEOF                  = antlr.TokenEOF
-	SolidityParserAbstract             = 1
-	SolidityParserAddress              = 2
-	SolidityParserAnonymous            = 3
-	SolidityParserAs                   = 4
-	SolidityParserAssembly             = 5
-	SolidityParserBreak                = 6
-	SolidityParserCalldata             = 7
-	SolidityParserCatch                = 8
-	SolidityParserConstant             = 9
-	SolidityParserConstructor          = 10
-	SolidityParserContinue             = 11
-	SolidityParserContract             = 12
-	SolidityParserDelete               = 13
-	SolidityParserDo                   = 14
-	SolidityParserElse                 = 15
-	SolidityParserEmit                 = 16
-	SolidityParserEnum                 = 17
-	SolidityParserEvent                = 18
-	SolidityParserExternal             = 19
-	SolidityParserFalse                = 20
-	SolidityParserFor                  = 21
-	SolidityParserFunction             = 22
-	SolidityParserIf                   = 23
-	SolidityParserImmutable            = 24
-	SolidityParserImport               = 25
-	SolidityParserIndexed              = 26
-	SolidityParserInterface            = 27
-	SolidityParserInternal             = 28
-	SolidityParserIs                   = 29
-	SolidityParserLibrary              = 30
-	SolidityParserMapping              = 31
-	SolidityParserMemory               = 32
-	SolidityParserModifier             = 33
-	SolidityParserNew                  = 34
-	SolidityParserOverride             = 35
-	SolidityParserPayable              = 36
-	SolidityParserPragma               = 37
-	SolidityParserPrivate              = 38
-	SolidityParserPublic               = 39
-	SolidityParserPure                 = 40
-	SolidityParserReturn               = 41
-	SolidityParserReturns              = 42
-	SolidityParserStorage              = 43
-	SolidityParserStruct               = 44
-	SolidityParserThrow                = 45
-	SolidityParserTrue                 = 46
-	SolidityParserTry                  = 47
-	SolidityParserType                 = 48
-	SolidityParserUnchecked            = 49
-	SolidityParserUsing                = 50
-	SolidityParserVar                  = 51
-	SolidityParserView                 = 52
-	SolidityParserVirtual              = 53
-	SolidityParserWhile                = 54
-	SolidityParserAt                   = 55
-	SolidityParserError                = 56
-	SolidityParserFallback             = 57
-	SolidityParserFrom                 = 58
-	SolidityParserGlobal               = 59
-	SolidityParserLayout               = 60
-	SolidityParserReceive              = 61
-	SolidityParserRevert               = 62
-	SolidityParserTransient            = 63
-	SolidityParserWei                  = 64
-	SolidityParserGwei                 = 65
-	SolidityParserEther                = 66
-	SolidityParserSeconds              = 67
-	SolidityParserMinutes              = 68
-	SolidityParserHours                = 69
-	SolidityParserDays                 = 70
-	SolidityParserWeeks                = 71
-	SolidityParserYears                = 72
-	SolidityParserFinney               = 73
-	SolidityParserSzabo                = 74
-	SolidityParserElementaryType       = 75
-	SolidityParserLParen               = 76
-	SolidityParserRParen               = 77
-	SolidityParserLBrack               = 78
-	SolidityParserRBrack               = 79
-	SolidityParserLBrace               = 80
-	SolidityParserRBrace               = 81
-	SolidityParserColon                = 82
-	SolidityParserSemicolon            = 83
-	SolidityParserPeriod               = 84
-	SolidityParserComma                = 85
-	SolidityParserQuestion             = 86
-	SolidityParserDoubleArrow          = 87
-	SolidityParserAssign               = 88
-	SolidityParserAssignBitOr          = 89
-	SolidityParserAssignBitXor         = 90
-	SolidityParserAssignBitAnd         = 91
-	SolidityParserAssignShl            = 92
-	SolidityParserAssignSar            = 93
-	SolidityParserAssignShr            = 94
-	SolidityParserAssignAdd            = 95
-	SolidityParserAssignSub            = 96
-	SolidityParserAssignMul            = 97
-	SolidityParserAssignDiv            = 98
-	SolidityParserAssignMod            = 99
-	SolidityParserOr                   = 100
-	SolidityParserAnd                  = 101
-	SolidityParserBitOr                = 102
-	SolidityParserBitXor               = 103
-	SolidityParserBitAnd               = 104
-	SolidityParserShl                  = 105
-	SolidityParserSar                  = 106
-	SolidityParserShr                  = 107
-	SolidityParserAdd                  = 108
-	SolidityParserSub                  = 109
-	SolidityParserMul                  = 110
-	SolidityParserDiv                  = 111
-	SolidityParserMod                  = 112
-	SolidityParserExp                  = 113
-	SolidityParserEqual                = 114
-	SolidityParserNotEqual             = 115
-	SolidityParserLessThan             = 116
-	SolidityParserGreaterThan          = 117
-	SolidityParserLessThanOrEqual      = 118
-	SolidityParserGreaterThanOrEqual   = 119
-	SolidityParserNot                  = 120
-	SolidityParserBitNot               = 121
-	SolidityParserInc                  = 122
-	SolidityParserDec                  = 123
-	SolidityParserStringLiteral        = 124
-	SolidityParserUnicodeStringLiteral = 125
-	SolidityParserHexStringLiteral     = 126
-	SolidityParserHexNumber            = 127
-	SolidityParserDecimalNumber        = 128
-	SolidityParserIdentifier           = 129
-	SolidityParserWS                   = 130
-	SolidityParserByteOrderMark        = 131
-	SolidityParserBlockComment         = 132
-	SolidityParserLineComment          = 133
-	SolidityParserPragmaToken          = 134
-	SolidityParserPragmaSemicolon      = 135
-	SolidityParserAssemblyFlagString   = 136
-	SolidityParserAssemblyLParen       = 137
-	SolidityParserAssemblyRParen       = 138
-	SolidityParserAssemblyComma        = 139
-	SolidityParserAssemblyLBrace       = 140
-	SolidityParserAssemblyWS           = 141
-	SolidityParserAssemblyBlockComment = 142
-	SolidityParserAssemblyLineComment  = 143
-	SolidityParserYulLBrace            = 144
-	SolidityParserYulRBrace            = 145
-	SolidityParserYulLParen            = 146
-	SolidityParserYulRParen            = 147
-	SolidityParserYulComma             = 148
-	SolidityParserYulAssign            = 149
-	SolidityParserYulStackAssign       = 150
-	SolidityParserYulArrow             = 151
-	SolidityParserYulColon             = 152
-	SolidityParserYulLet               = 153
-	SolidityParserYulFunction          = 154
-	SolidityParserYulIf                = 155
-	SolidityParserYulFor               = 156
-	SolidityParserYulSwitch            = 157
-	SolidityParserYulCase              = 158
-	SolidityParserYulDefault           = 159
-	SolidityParserYulLeave             = 160
-	SolidityParserYulBreak             = 161
-	SolidityParserYulContinue          = 162
-	SolidityParserYulTrue              = 163
-	SolidityParserYulFalse             = 164
-	SolidityParserYulHexStringLiteral  = 165
-	SolidityParserYulStringLiteral     = 166
-	SolidityParserYulHexNumber         = 167
-	SolidityParserYulDecimalNumber     = 168
-	SolidityParserYulIdentifier        = 169
-	SolidityParserYulWS                = 170
-	SolidityParserYulBlockComment      = 171
-	SolidityParserYulLineComment       = 172
+	SolidityParserEOF                      = antlr.TokenEOF
+	SolidityParserAbstract                 = 1
+	SolidityParserAddress                  = 2
+	SolidityParserAnonymous                = 3
+	SolidityParserAs                       = 4
+	SolidityParserAssembly                 = 5
+	SolidityParserBreak                    = 6
+	SolidityParserCalldata                 = 7
+	SolidityParserCatch                    = 8
+	SolidityParserConstant                 = 9
+	SolidityParserConstructor              = 10
+	SolidityParserContinue                 = 11
+	SolidityParserContract                 = 12
+	SolidityParserDelete                   = 13
+	SolidityParserDo                       = 14
+	SolidityParserElse                     = 15
+	SolidityParserEmit                     = 16
+	SolidityParserEnum                     = 17
+	SolidityParserEvent                    = 18
+	SolidityParserExternal                 = 19
+	SolidityParserFalse                    = 20
+	SolidityParserFor                      = 21
+	SolidityParserFunction                 = 22
+	SolidityParserIf                       = 23
+	SolidityParserImmutable                = 24
+	SolidityParserImport                   = 25
+	SolidityParserIndexed                  = 26
+	SolidityParserInterface                = 27
+	SolidityParserInternal                 = 28
+	SolidityParserIs                       = 29
+	SolidityParserLibrary                  = 30
+	SolidityParserMapping                  = 31
+	SolidityParserMemory                   = 32
+	SolidityParserModifier                 = 33
+	SolidityParserNew                      = 34
+	SolidityParserOverride                 = 35
+	SolidityParserPayable                  = 36
+	SolidityParserPragma                   = 37
+	SolidityParserPrivate                  = 38
+	SolidityParserPublic                   = 39
+	SolidityParserPure                     = 40
+	SolidityParserReturn                   = 41
+	SolidityParserReturns                  = 42
+	SolidityParserStorage                  = 43
+	SolidityParserStruct                   = 44
+	SolidityParserThrow                    = 45
+	SolidityParserTrue                     = 46
+	SolidityParserTry                      = 47
+	SolidityParserType                     = 48
+	SolidityParserUnchecked                = 49
+	SolidityParserUsing                    = 50
+	SolidityParserVar                      = 51
+	SolidityParserView                     = 52
+	SolidityParserVirtual                  = 53
+	SolidityParserWhile                    = 54
+	SolidityParserAt                       = 55
+	SolidityParserError                    = 56
+	SolidityParserFallback                 = 57
+	SolidityParserFrom                     = 58
+	SolidityParserGlobal                   = 59
+	SolidityParserLayout                   = 60
+	SolidityParserReceive                  = 61
+	SolidityParserRevert                   = 62
+	SolidityParserTransient                = 63
+	SolidityParserWei                      = 64
+	SolidityParserGwei                     = 65
+	SolidityParserEther                    = 66
+	SolidityParserSeconds                  = 67
+	SolidityParserMinutes                  = 68
+	SolidityParserHours                    = 69
+	SolidityParserDays                     = 70
+	SolidityParserWeeks                    = 71
+	SolidityParserYears                    = 72
+	SolidityParserFinney                   = 73
+	SolidityParserSzabo                    = 74
+	SolidityParserElementaryType           = 75
+	SolidityParserLParen                   = 76
+	SolidityParserRParen                   = 77
+	SolidityParserLBrack                   = 78
+	SolidityParserRBrack                   = 79
+	SolidityParserLBrace                   = 80
+	SolidityParserRBrace                   = 81
+	SolidityParserColon                    = 82
+	SolidityParserSemicolon                = 83
+	SolidityParserPeriod                   = 84
+	SolidityParserComma                    = 85
+	SolidityParserQuestion                 = 86
+	SolidityParserDoubleArrow              = 87
+	SolidityParserAssign                   = 88
+	SolidityParserAssignBitOr              = 89
+	SolidityParserAssignBitXor             = 90
+	SolidityParserAssignBitAnd             = 91
+	SolidityParserAssignShl                = 92
+	SolidityParserAssignSar                = 93
+	SolidityParserAssignShr                = 94
+	SolidityParserAssignAdd                = 95
+	SolidityParserAssignSub                = 96
+	SolidityParserAssignMul                = 97
+	SolidityParserAssignDiv                = 98
+	SolidityParserAssignMod                = 99
+	SolidityParserOr                       = 100
+	SolidityParserAnd                      = 101
+	SolidityParserBitOr                    = 102
+	SolidityParserBitXor                   = 103
+	SolidityParserBitAnd                   = 104
+	SolidityParserShl                      = 105
+	SolidityParserSar                      = 106
+	SolidityParserShr                      = 107
+	SolidityParserAdd                      = 108
+	SolidityParserSub                      = 109
+	SolidityParserMul                      = 110
+	SolidityParserDiv                      = 111
+	SolidityParserMod                      = 112
+	SolidityParserExp                      = 113
+	SolidityParserEqual                    = 114
+	SolidityParserNotEqual                 = 115
+	SolidityParserLessThan                 = 116
+	SolidityParserGreaterThan              = 117
+	SolidityParserLessThanOrEqual          = 118
+	SolidityParserGreaterThanOrEqual       = 119
+	SolidityParserNot                      = 120
+	SolidityParserBitNot                   = 121
+	SolidityParserInc                      = 122
+	SolidityParserDec                      = 123
+	SolidityParserStringLiteral            = 124
+	SolidityParserUnicodeStringLiteral     = 125
+	SolidityParserHexStringLiteral         = 126
+	SolidityParserHexNumber                = 127
+	SolidityParserDecimalNumber            = 128
+	SolidityParserIdentifier               = 129
+	SolidityParserWS                       = 130
+	SolidityParserByteOrderMark            = 131
+	SolidityParserBlockComment             = 132
+	SolidityParserLineComment              = 133
+	SolidityParserUnterminatedBlockComment = 134
+	SolidityParserPragmaToken              = 135
+	SolidityParserPragmaSemicolon          = 136
+	SolidityParserPragmaLineEnd            = 137
+	SolidityParserAssemblyFlagString       = 138
+	SolidityParserAssemblyLParen           = 139
+	SolidityParserAssemblyRParen           = 140
+	SolidityParserAssemblyComma            = 141
+	SolidityParserAssemblyLBrace           = 142
+	SolidityParserAssemblyWS               = 143
+	SolidityParserAssemblyBlockComment     = 144
+	SolidityParserAssemblyLineComment      = 145
+	SolidityParserYulLBrace                = 146
+	SolidityParserYulRBrace                = 147
+	SolidityParserYulLParen                = 148
+	SolidityParserYulRParen                = 149
+	SolidityParserYulComma                 = 150
+	SolidityParserYulAssign                = 151
+	SolidityParserYulStackAssign           = 152
+	SolidityParserYulArrow                 = 153
+	SolidityParserYulColon                 = 154
+	SolidityParserYulLet                   = 155
+	SolidityParserYulFunction              = 156
+	SolidityParserYulIf                    = 157
+	SolidityParserYulFor                   = 158
+	SolidityParserYulSwitch                = 159
+	SolidityParserYulCase                  = 160
+	SolidityParserYulDefault               = 161
+	SolidityParserYulLeave                 = 162
+	SolidityParserYulBreak                 = 163
+	SolidityParserYulContinue              = 164
+	SolidityParserYulTrue                  = 165
+	SolidityParserYulFalse                 = 166
+	SolidityParserYulHexStringLiteral      = 167
+	SolidityParserYulStringLiteral         = 168
+	SolidityParserYulHexNumber             = 169
+	SolidityParserYulDecimalNumber         = 170
+	SolidityParserYulIdentifier            = 171
+	SolidityParserYulWS                    = 172
+	SolidityParserYulBlockComment          = 173
+	SolidityParserYulLineComment           = 174
 )
 
 // SolidityParser rules.
@@ -13668,7 +13670,7 @@ func (p *SolidityParser) AssemblyStatement() (localctx IAssemblyStatementContext
 	}
 	_la = p.GetTokenStream().LA(1)
 
-	for (int64((_la-144)) & ^0x3f) == 0 && ((int64(1)<<(_la-144))&67059265) != 0 {
+	for (int64((_la-146)) & ^0x3f) == 0 && ((int64(1)<<(_la-146))&67059265) != 0 {
 		{
 			p.SetState(820)
 			p.YulStatement()
@@ -16991,7 +16993,7 @@ func (p *SolidityParser) YulBlock() (localctx IYulBlockContext) {
 	}
 	_la = p.GetTokenStream().LA(1)
 
-	for (int64((_la-144)) & ^0x3f) == 0 && ((int64(1)<<(_la-144))&67059265) != 0 {
+	for (int64((_la-146)) & ^0x3f) == 0 && ((int64(1)<<(_la-146))&67059265) != 0 {
 		{
 			p.SetState(1016)
 			p.YulStatement()
@@ -19620,7 +19622,7 @@ func (p *SolidityParser) YulFunctionCall() (localctx IYulFunctionCallContext) {
 	}
 	_la = p.GetTokenStream().LA(1)
 
-	if (int64((_la-163)) & ^0x3f) == 0 && ((int64(1)<<(_la-163))&127) != 0 {
+	if (int64((_la-165)) & ^0x3f) == 0 && ((int64(1)<<(_la-165))&127) != 0 {
 		{
 			p.SetState(1143)
 			p.YulExpression()
@@ -19770,7 +19772,7 @@ func (p *SolidityParser) YulLiteral() (localctx IYulLiteralContext) {
 		p.SetState(1155)
 		_la = p.GetTokenStream().LA(1)
 
-		if !((int64((_la-163)) & ^0x3f) == 0 && ((int64(1)<<(_la-163))&63) != 0) {
+		if !((int64((_la-165)) & ^0x3f) == 0 && ((int64(1)<<(_la-165))&63) != 0) {
 			p.GetErrorHandler().RecoverInline(p)
 		} else {
 			p.GetErrorHandler().ReportMatch(p)

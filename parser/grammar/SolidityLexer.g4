@@ -197,11 +197,25 @@ WS: [ \t\r\n\u000C]+ -> skip;
 ByteOrderMark: '\uFEFF' -> skip;
 BlockComment: '/*' .*? '*/' -> channel(HIDDEN);
 LineComment: '//' ~[\r\n]* -> channel(HIDDEN);
+// A `/*` that is never closed runs to the end of the file. It cannot
+// contain `*/`, so a closed comment is always the longer match; matching
+// it as one token (on the default channel, where the parser rejects it)
+// lets the error say "unterminated comment" instead of "unexpected '/'".
+UnterminatedBlockComment: '/*' (~'*' | '*'+ ~[*/])* '*'*;
 
 // ---- after `pragma`: everything up to `;` is one token ----------------------------
+// A pragma fits on one line; a line break continues it only when the next
+// line starts like a version constraint (`>=0.8.0`, `|| ^0.7.0`) or is the
+// `;`. Otherwise the line break ends the pragma, so a forgotten `;` is one
+// error at the end of the line instead of the rest of the file swallowed.
 mode PragmaMode;
-PragmaToken: ~[;]+;
-PragmaSemicolon: ';' -> popMode;
+PragmaToken: PragmaChunk+;
+fragment PragmaChunk
+    : ~[;\r\n]
+    | [\r\n] [ \t\r\n]* [0-9^~<>=|*.]
+    ;
+PragmaSemicolon: [ \t\r\n]* ';' -> popMode;
+PragmaLineEnd: [\r\n] -> skip, popMode;
 
 // ---- after `assembly`: optional dialect and flags, then `{` ------------------------
 mode AssemblyBlockMode;
@@ -213,6 +227,7 @@ AssemblyLBrace: '{' -> popMode, pushMode(YulMode);
 AssemblyWS: [ \t\r\n\u000C]+ -> skip;
 AssemblyBlockComment: '/*' .*? '*/' -> channel(HIDDEN);
 AssemblyLineComment: '//' ~[\r\n]* -> channel(HIDDEN);
+AssemblyUnterminatedBlockComment: '/*' (~'*' | '*'+ ~[*/])* '*'* -> type(UnterminatedBlockComment);
 
 // ---- Yul -------------------------------------------------------------------------------
 mode YulMode;
@@ -252,3 +267,4 @@ YulIdentifier: [a-zA-Z$_] [a-zA-Z0-9$_.]*;
 YulWS: [ \t\r\n\u000C]+ -> skip;
 YulBlockComment: '/*' .*? '*/' -> channel(HIDDEN);
 YulLineComment: '//' ~[\r\n]* -> channel(HIDDEN);
+YulUnterminatedBlockComment: '/*' (~'*' | '*'+ ~[*/])* '*'* -> type(UnterminatedBlockComment);
