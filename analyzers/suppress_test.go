@@ -33,17 +33,11 @@ contract C {
     }
 }
 `
-	unit, diags := parser.ParseFile(source.NewFile("c.sol", "", []byte(src)))
-	if len(diags) > 0 {
-		t.Fatal(diags)
-	}
+	unit := parseSuppressFixture(t, "c.sol", src)
 	at := func(line int, id string) Finding {
 		return Finding{Detector: id, Location: Location{File: "c.sol", StartLine: line}}
 	}
-	cases := []struct {
-		f    Finding
-		kept bool
-	}{
+	checkSuppressed(t, unit, []suppressCase{
 		{at(5, "tx-origin"), false},
 		{at(5, "timestamp"), false},
 		{at(5, "reentrancy-eth"), true},  // not named in the directive
@@ -62,13 +56,7 @@ contract C {
 		{at(19, "divide-before-multiply"), true}, // after slither-disable-end
 		{at(21, "anything"), false},              // open range to the end of the file
 		{Finding{Detector: "tx-origin", Location: Location{File: "other.sol", StartLine: 5}}, true},
-	}
-	for _, c := range cases {
-		kept, _ := Suppress([]*ast.SourceUnit{unit}, []Finding{c.f})
-		if got := len(kept) == 1; got != c.kept {
-			t.Errorf("%s at %s:%d: kept=%v, want %v", c.f.Detector, c.f.Location.File, c.f.Location.StartLine, got, c.kept)
-		}
-	}
+	})
 }
 
 // TestSuppressSlitherDeclarations: Slither reports functions and contracts
@@ -90,28 +78,41 @@ contract E {
     function h() external payable {}
 }
 `
-	unit, diags := parser.ParseFile(source.NewFile("d.sol", "", []byte(src)))
-	if len(diags) > 0 {
-		t.Fatal(diags)
-	}
+	unit := parseSuppressFixture(t, "d.sol", src)
 	at := func(line int, id string) Finding {
 		return Finding{Detector: id, Location: Location{File: "d.sol", StartLine: line}}
 	}
-	cases := []struct {
-		f    Finding
-		kept bool
-	}{
+	checkSuppressed(t, unit, []suppressCase{
 		{at(3, "locked-ether"), false},
 		{at(9, "locked-ether"), false}, // anywhere in the contract
 		{at(13, "locked-ether"), true}, // another contract
 		{at(6, "reentrancy-eth"), false},
 		{at(6, "tx-origin"), true},
 		{at(9, "reentrancy-eth"), true}, // another function
+	})
+}
+
+type suppressCase struct {
+	f    Finding
+	kept bool
+}
+
+func parseSuppressFixture(t *testing.T, name, src string) *ast.SourceUnit {
+	t.Helper()
+	unit, diags := parser.ParseFile(source.NewFile(name, "", []byte(src)))
+	if len(diags) > 0 {
+		t.Fatal(diags)
 	}
+	return unit
+}
+
+// checkSuppressed runs Suppress on each finding alone and compares.
+func checkSuppressed(t *testing.T, unit *ast.SourceUnit, cases []suppressCase) {
+	t.Helper()
 	for _, c := range cases {
 		kept, _ := Suppress([]*ast.SourceUnit{unit}, []Finding{c.f})
 		if got := len(kept) == 1; got != c.kept {
-			t.Errorf("%s at line %d: kept=%v, want %v", c.f.Detector, c.f.Location.StartLine, got, c.kept)
+			t.Errorf("%s at %s:%d: kept=%v, want %v", c.f.Detector, c.f.Location.File, c.f.Location.StartLine, got, c.kept)
 		}
 	}
 }
