@@ -21,6 +21,9 @@ type Facts struct {
 	// hashes…), through locals and state: weak-prng and incorrect-equality
 	// ask the same question of the whole program.
 	blockDerived *ariDeriv
+	// exprRefs memoises the variables each expression names, for the
+	// taint queries of every walk.
+	exprRefs nodeMemo[*exprRefs]
 }
 
 // blockDerivation returns the shared derivation from every block value.

@@ -106,7 +106,7 @@ type Walker struct{ w *walker }
 // is an entry point, as are msg.data and msg.value; TaintedState adds
 // state variables an attacker can set.
 func (p *Pass) NewWalker(c *sema.Contract, f *sema.Function, v FlowVisitor) *Walker {
-	w := &walker{prog: p.Program, ctx: c, v: v, entry: f,
+	w := &walker{prog: p.Program, facts: p.facts, ctx: c, v: v, entry: f,
 		onStack: map[*sema.Function]bool{},
 		alias:   map[*ast.VariableDeclaration]*ast.VariableDeclaration{},
 		tainted: map[*ast.VariableDeclaration]bool{},
@@ -152,6 +152,7 @@ func (p *Pass) Walk(c *sema.Contract, f *sema.Function, v FlowVisitor) FlowState
 }
 
 type walker struct {
+	facts   *Facts // nil outside a run
 	entry   *sema.Function
 	tainted map[*ast.VariableDeclaration]bool
 	sender  map[*ast.VariableDeclaration]bool
@@ -716,17 +717,23 @@ func (w *walker) callsGuardFunction(cond ast.Expr) bool {
 		// The callee authorises when one of its own conditions does.
 		w.onStack[fn] = true
 		defer delete(w.onStack, fn)
-		return Contains(fn.Def.Body, func(n ast.Node) bool {
+		for _, n := range flatNodes(w.prog, fn.Def.Body) {
 			switch y := n.(type) {
 			case *ast.ReturnStatement:
-				return y.Value != nil && w.checksSender(y.Value)
+				if y.Value != nil && w.checksSender(y.Value) {
+					return true
+				}
 			case *ast.IfStatement:
-				return w.checksSender(y.Cond)
+				if w.checksSender(y.Cond) {
+					return true
+				}
 			case *ast.FunctionCall:
-				return IsBuiltinCall(w.prog, y, "require", "assert") && len(y.Args) > 0 && w.checksSender(y.Args[0])
+				if IsBuiltinCall(w.prog, y, "require", "assert") && len(y.Args) > 0 && w.checksSender(y.Args[0]) {
+					return true
+				}
 			}
-			return false
-		})
+		}
+		return false
 	})
 }
 
@@ -845,18 +852,14 @@ func (w *walker) isTainted(e ast.Expr) bool {
 	if e == nil {
 		return false
 	}
-	return Contains(e, func(n ast.Node) bool {
-		switch x := n.(type) {
-		case *ast.Identifier:
-			v, ok := w.prog.Ref(x).(*ast.VariableDeclaration)
-			return ok && w.tainted[v]
-		case *ast.MemberAccess:
-			if IsMagic(x, "msg", "data") || IsMagic(x, "msg", "value") {
-				return true
-			}
-			v, ok := w.prog.Ref(x).(*ast.VariableDeclaration)
-			return ok && w.tainted[v]
+	r := w.facts.refsOf(w.prog, e)
+	if r.msg {
+		return true
+	}
+	for _, v := range r.vars {
+		if w.tainted[v] {
+			return true
 		}
-		return false
-	})
+	}
+	return false
 }

@@ -908,28 +908,21 @@ func axsLinearizationContains(prog *sema.Program, c *sema.Contract, pred func(as
 	seen := map[*ast.FunctionDefinition]bool{}
 	var visitFn func(f *ast.FunctionDefinition) bool
 	check := func(body ast.Node) bool {
-		found := false
-		ast.Inspect(body, func(n ast.Node) bool {
-			if found {
-				return false
-			}
+		for _, n := range flatNodes(prog, body) {
 			if pred(n) {
-				found = true
-				return false
+				return true
 			}
 			if call, ok := n.(*ast.FunctionCall); ok {
 				if cl := prog.CallOf(call); cl != nil && (cl.Kind == sema.CallInternal || cl.Kind == sema.CallLibrary) && cl.Callee != nil {
 					if owner := cl.Callee.Contract; owner != nil && owner.Kind == ast.KindLibrary || cl.Callee.Contract == nil {
 						if visitFn(cl.Callee) {
-							found = true
-							return false
+							return true
 						}
 					}
 				}
 			}
-			return true
-		})
-		return found
+		}
+		return false
 	}
 	visitFn = func(f *ast.FunctionDefinition) bool {
 		if f == nil || f.Body == nil || seen[f] {
@@ -1558,26 +1551,19 @@ func axsReaches(p *Pass, c *sema.Contract, f *sema.Function, key string, pred fu
 	var visitFn func(fn *sema.Function) bool
 	visiting := map[*ast.FunctionDefinition]bool{}
 	scan := func(body ast.Node) bool {
-		found := false
-		ast.Inspect(body, func(n ast.Node) bool {
-			if found {
-				return false
-			}
+		for _, n := range flatNodes(prog, body) {
 			if pred(n) {
-				found = true
-				return false
+				return true
 			}
 			if call, ok := n.(*ast.FunctionCall); ok {
 				if cl := prog.CallOf(call); cl != nil && (cl.Kind == sema.CallInternal || cl.Kind == sema.CallLibrary) {
 					if g := axsDispatch(prog, c, cl); g != nil && visitFn(g) {
-						found = true
-						return false
+						return true
 					}
 				}
 			}
-			return true
-		})
-		return found
+		}
+		return false
 	}
 	visitFn = func(fn *sema.Function) bool {
 		d := fn.Def

@@ -499,6 +499,8 @@ type ariDeriv struct {
 	// stop, if set, cuts the dependency at nodes it accepts (their
 	// children are not looked at).
 	stop func(ast.Node) bool
+	// sums memoises summary while compute runs.
+	sums map[ast.Node]*ariSum
 }
 
 func newAriDeriv(prog *sema.Program, src func(ast.Node) bool, states bool, stop func(ast.Node) bool) *ariDeriv {
@@ -594,14 +596,14 @@ func (d *ariDeriv) witness(e ast.Node, at ast.Node) ast.Node {
 // derived function.
 func (d *ariDeriv) returnsDerived(e ast.Expr) bool {
 	if !d.getters {
-		return d.Derived(e)
+		return d.derivedNow(e)
 	}
 	e = ariStripConversions(d.prog, e)
 	switch x := e.(type) {
 	case *ast.Identifier, *ast.MemberAccess:
-		return d.src(x) || d.Witness(x) == x
+		return d.isOwnWitness(x)
 	case *ast.FunctionCall:
-		if d.src(x) || d.Witness(x) == x {
+		if d.isOwnWitness(x) {
 			return true
 		}
 		// Single-argument helpers behave like conversions:
@@ -635,14 +637,41 @@ func (d *ariDeriv) rootVar(e ast.Expr) *ast.VariableDeclaration {
 	return v
 }
 
-func (d *ariDeriv) compute() {
-	type body struct {
-		fn   *ast.FunctionDefinition
-		node ast.Node
+// ariSiteBody is one function or modifier body with the nodes that can
+// make a variable or a function derived, in the order ast.Inspect meets
+// them: declarations with a value, assignments and returns.
+type ariSiteBody struct {
+	fn    *ast.FunctionDefinition // nil for a modifier
+	sites []ast.Node
+}
+
+// ariSiteList is the program's propagation sites, shared by every ariDeriv.
+type ariSiteList struct {
+	bodies []ariSiteBody
+	inits  []*ast.VariableDeclaration
+}
+
+var ariSitesCache progCache[*ariSiteList]
+
+// ariSites returns the propagation sites of prog, computed once per program.
+func ariSites(prog *sema.Program) *ariSiteList {
+	return ariSitesCache.get(prog, func() *ariSiteList { return buildAriSites(prog) })
+}
+
+func buildAriSites(prog *sema.Program) *ariSiteList {
+	s := &ariSiteList{}
+	add := func(fn *ast.FunctionDefinition, body ast.Node) {
+		b := ariSiteBody{fn: fn}
+		ast.Inspect(body, func(n ast.Node) bool {
+			switch n.(type) {
+			case *ast.VariableDeclarationStatement, *ast.Assignment, *ast.ReturnStatement:
+				b.sites = append(b.sites, n)
+			}
+			return true
+		})
+		s.bodies = append(s.bodies, b)
 	}
-	var bodies []body
-	var inits []*ast.VariableDeclaration
-	for _, u := range d.prog.Units {
+	for _, u := range prog.Units {
 		if u.AST == nil {
 			continue
 		}
@@ -650,39 +679,146 @@ func (d *ariDeriv) compute() {
 			switch x := top.(type) {
 			case *ast.FunctionDefinition:
 				if x.Body != nil {
-					bodies = append(bodies, body{x, x.Body})
+					add(x, x.Body)
 				}
 			case *ast.ContractDefinition:
 				for _, f := range x.Functions {
 					if f.Body != nil {
-						bodies = append(bodies, body{f, f.Body})
+						add(f, f.Body)
 					}
 				}
 				for _, m := range x.Modifiers {
 					if m.Body != nil {
-						bodies = append(bodies, body{nil, m.Body})
+						add(nil, m.Body)
 					}
 				}
 				for _, v := range x.StateVars {
 					if v.Value != nil {
-						inits = append(inits, v)
+						s.inits = append(s.inits, v)
 					}
 				}
 			}
 		}
 	}
+	return s
+}
+
+// ariSum is what can make an expression derived: a source inside it, or
+// one of the variables it reads or the functions it calls becoming
+// derived. It is the set of nodes Witness looks at, gathered once.
+type ariSum struct {
+	src   bool
+	vars  []*ast.VariableDeclaration
+	funcs []*ast.FunctionDefinition
+}
+
+// summary returns the ariSum of e, memoised: the fixpoint asks the same
+// expressions again each round.
+func (d *ariDeriv) summary(e ast.Node) *ariSum {
+	if s, ok := d.sums[e]; ok {
+		return s
+	}
+	s := &ariSum{}
+	ast.Inspect(e, func(n ast.Node) bool {
+		if s.src {
+			return false
+		}
+		if d.stop != nil && n != e && d.stop(n) {
+			return false
+		}
+		if d.src(n) {
+			s.src = true
+			return false
+		}
+		switch x := n.(type) {
+		case *ast.Identifier:
+			if v, ok := d.prog.Ref(x).(*ast.VariableDeclaration); ok {
+				s.vars = append(s.vars, v)
+			}
+		case *ast.MemberAccess:
+			if v, ok := d.prog.Ref(x).(*ast.VariableDeclaration); ok {
+				s.vars = append(s.vars, v)
+			}
+		case *ast.FunctionCall:
+			if call := d.prog.CallOf(x); call != nil && (call.Kind == sema.CallInternal || call.Kind == sema.CallLibrary) && call.Callee != nil {
+				s.funcs = append(s.funcs, call.Callee)
+			}
+		case *ast.VariableDeclaration:
+			return false
+		}
+		return true
+	})
+	if s.src {
+		s.vars, s.funcs = nil, nil
+	}
+	d.sums[e] = s
+	return s
+}
+
+// derivedNow is Derived(e) from e's summary and what is derived so far.
+func (d *ariDeriv) derivedNow(e ast.Node) bool {
+	if e == nil {
+		return false
+	}
+	s := d.summary(e)
+	if s.src {
+		return true
+	}
+	for _, v := range s.vars {
+		if _, ok := d.vars[v]; ok {
+			return true
+		}
+	}
+	for _, f := range s.funcs {
+		if d.funcs[f] {
+			return true
+		}
+	}
+	return false
+}
+
+// isOwnWitness is Witness(x) == x: x is a source, a derived variable or a
+// call of a derived function itself.
+func (d *ariDeriv) isOwnWitness(x ast.Node) bool {
+	if d.src(x) {
+		return true
+	}
+	switch y := x.(type) {
+	case *ast.Identifier:
+		v, ok := d.prog.Ref(y).(*ast.VariableDeclaration)
+		if ok {
+			_, ok = d.vars[v]
+		}
+		return ok
+	case *ast.MemberAccess:
+		v, ok := d.prog.Ref(y).(*ast.VariableDeclaration)
+		if ok {
+			_, ok = d.vars[v]
+		}
+		return ok
+	case *ast.FunctionCall:
+		call := d.prog.CallOf(y)
+		return call != nil && (call.Kind == sema.CallInternal || call.Kind == sema.CallLibrary) && call.Callee != nil && d.funcs[call.Callee]
+	}
+	return false
+}
+
+func (d *ariDeriv) compute() {
+	all := ariSites(d.prog)
+	d.sums = map[ast.Node]*ariSum{}
+	defer func() { d.sums = nil }()
 	for changed, rounds := true, 0; changed && rounds < 8; rounds++ {
 		changed = false
-		for _, v := range inits {
-			if d.Derived(v.Value) && d.mark(v, v.Value) {
+		for _, v := range all.inits {
+			if d.derivedNow(v.Value) && d.mark(v, v.Value) {
 				changed = true
 			}
 		}
-		for _, b := range bodies {
-			ast.Inspect(b.node, func(n ast.Node) bool {
+		for _, b := range all.bodies {
+			for _, n := range b.sites {
 				switch x := n.(type) {
 				case *ast.VariableDeclarationStatement:
-					if x.Value != nil && d.Derived(x.Value) {
+					if x.Value != nil && d.derivedNow(x.Value) {
 						for _, dcl := range x.Decls {
 							if d.mark(dcl, x) {
 								changed = true
@@ -690,7 +826,7 @@ func (d *ariDeriv) compute() {
 						}
 					}
 				case *ast.Assignment:
-					if d.Derived(x.RHS) {
+					if d.derivedNow(x.RHS) {
 						if t, ok := unparen(x.LHS).(*ast.TupleExpression); ok {
 							for _, el := range t.Elems {
 								if el != nil && d.mark(d.rootVar(el), x) {
@@ -707,8 +843,7 @@ func (d *ariDeriv) compute() {
 						changed = true
 					}
 				}
-				return true
-			})
+			}
 			if b.fn != nil && !d.funcs[b.fn] && !d.getters {
 				for _, r := range b.fn.Returns {
 					if _, ok := d.vars[r]; ok {

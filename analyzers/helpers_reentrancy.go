@@ -1274,8 +1274,25 @@ type reentStaticReader struct {
 // and so cannot re-enter harmfully.
 func (r *reentStaticReader) inStaticContext(n ast.Node) bool {
 	if r.bodies == nil {
-		r.bodies = map[*source.File][]*ast.FunctionDefinition{}
-		for _, u := range r.prog.Units {
+		r.bodies = reentStaticBodies(r.prog)
+	}
+	sp := n.Span()
+	for _, f := range r.bodies[sp.File] {
+		if reentWithin(sp, f.Body.Span()) {
+			return true
+		}
+	}
+	return false
+}
+
+var reentStaticCache progCache[map[*source.File][]*ast.FunctionDefinition]
+
+// reentStaticBodies indexes the view and pure function bodies of prog by
+// file (not those of 0.4 files), once per program.
+func reentStaticBodies(prog *sema.Program) map[*source.File][]*ast.FunctionDefinition {
+	return reentStaticCache.get(prog, func() map[*source.File][]*ast.FunctionDefinition {
+		bodies := map[*source.File][]*ast.FunctionDefinition{}
+		for _, u := range prog.Units {
 			if u.AST == nil {
 				continue
 			}
@@ -1291,21 +1308,15 @@ func (r *reentStaticReader) inStaticContext(n ast.Node) bool {
 			ast.Inspect(u.AST, func(x ast.Node) bool {
 				if f, ok := x.(*ast.FunctionDefinition); ok {
 					if f.Body != nil && (f.Mutability == "view" || f.Mutability == "pure") {
-						r.bodies[u.AST.File] = append(r.bodies[u.AST.File], f)
+						bodies[u.AST.File] = append(bodies[u.AST.File], f)
 					}
 					return false
 				}
 				return true
 			})
 		}
-	}
-	sp := n.Span()
-	for _, f := range r.bodies[sp.File] {
-		if reentWithin(sp, f.Body.Span()) {
-			return true
-		}
-	}
-	return false
+		return bodies
+	})
 }
 
 func newReentStaticReader(prog *sema.Program, ctx *sema.Contract) *reentStaticReader {

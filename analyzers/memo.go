@@ -1,0 +1,120 @@
+package analyzers
+
+import (
+	"sync"
+
+	"github.com/sleuth-sec/sleuth/analyzers/sema"
+	"github.com/sleuth-sec/sleuth/parser/ast"
+)
+
+// progCache holds one value derived from a program alone, built once per
+// program and safe for concurrent passes. build runs under the cache's
+// lock, so it must not ask the same cache again.
+type progCache[T any] struct {
+	mu   sync.Mutex
+	prog *sema.Program
+	v    T
+}
+
+func (c *progCache[T]) get(prog *sema.Program, build func() T) T {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.prog != prog {
+		c.v = build()
+		c.prog = prog
+	}
+	return c.v
+}
+
+// nodeMemo maps syntax nodes to values computed from the node alone (and
+// the program), safe for concurrent passes. Values are built outside the
+// lock, so a build may ask the memo again; two passes racing on a node
+// build equal values and the first one stored wins.
+type nodeMemo[V any] struct {
+	mu sync.Mutex
+	m  map[ast.Node]V
+}
+
+func (c *nodeMemo[V]) get(n ast.Node, build func() V) V {
+	c.mu.Lock()
+	v, ok := c.m[n]
+	c.mu.Unlock()
+	if ok {
+		return v
+	}
+	v = build()
+	c.mu.Lock()
+	if old, ok := c.m[n]; ok {
+		v = old
+	} else {
+		if c.m == nil {
+			c.m = map[ast.Node]V{}
+		}
+		c.m[n] = v
+	}
+	c.mu.Unlock()
+	return v
+}
+
+// exprRefs is what a taint query needs to know of an expression: whether
+// it reads msg.data or msg.value, and every variable it names.
+type exprRefs struct {
+	msg  bool
+	vars []*ast.VariableDeclaration
+}
+
+func buildExprRefs(prog *sema.Program, e ast.Expr) *exprRefs {
+	r := &exprRefs{}
+	ast.Inspect(e, func(n ast.Node) bool {
+		if r.msg {
+			return false
+		}
+		switch x := n.(type) {
+		case *ast.Identifier:
+			if v, ok := prog.Ref(x).(*ast.VariableDeclaration); ok {
+				r.vars = append(r.vars, v)
+			}
+		case *ast.MemberAccess:
+			if IsMagic(x, "msg", "data") || IsMagic(x, "msg", "value") {
+				r.msg = true
+				return false
+			}
+			if v, ok := prog.Ref(x).(*ast.VariableDeclaration); ok {
+				r.vars = append(r.vars, v)
+			}
+		}
+		return true
+	})
+	if r.msg {
+		r.vars = nil
+	}
+	return r
+}
+
+// refsOf returns the exprRefs of e, shared by every walk of the run.
+func (f *Facts) refsOf(prog *sema.Program, e ast.Expr) *exprRefs {
+	if f == nil {
+		return buildExprRefs(prog, e)
+	}
+	return f.exprRefs.get(e, func() *exprRefs { return buildExprRefs(prog, e) })
+}
+
+// flatBodies holds, per function or modifier body, every node below it in
+// ast.Inspect order: scans that only look at each node in turn (and
+// stop at the first match) run over the slice instead of re-walking the
+// tree, for every detector that asks.
+var flatBodies progCache[*nodeMemo[[]ast.Node]]
+
+// flatNodes returns body and the nodes below it in ast.Inspect order. The
+// slice is shared: read it, never change it.
+func flatNodes(prog *sema.Program, body ast.Node) []ast.Node {
+	memo := flatBodies.get(prog, func() *nodeMemo[[]ast.Node] { return &nodeMemo[[]ast.Node]{} })
+	return memo.get(body, func() []ast.Node {
+		var out []ast.Node
+		ast.Inspect(body, func(n ast.Node) bool {
+			out = append(out, n)
+			return true
+		})
+		return out
+	})
+}
