@@ -80,12 +80,11 @@ func TestTriageLabels(t *testing.T) {
 			t.Skip("corpus not installed (make corpus): not resolving the labels")
 		}
 	}
+	// A label whose finding is gone (a detector got more precise) is stale:
+	// replace it, so the set keeps measuring what sleuth reports today.
 	_, missing := resolveLabels(t, labels)
 	for _, l := range missing {
-		t.Logf("no longer reported: %s %s %s:%d", l.ID[:8], l.Detector, l.File, l.Line)
-	}
-	if len(missing)*5 > len(labels) {
-		t.Errorf("%d of %d labelled findings are no longer reported: relabel testdata/triage/labels.json", len(missing), len(labels))
+		t.Errorf("no longer reported, relabel testdata/triage/labels.json: %s %s %s:%d", l.ID[:8], l.Detector, l.File, l.Line)
 	}
 }
 
