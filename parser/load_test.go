@@ -82,7 +82,7 @@ func TestLoadFoundry(t *testing.T) {
 		"lib/solmate/src/auth/Owned.sol",
 	}
 	src := []string{"src/Other.sol", "src/Token.sol", "src/ctx/C.sol"}
-	tests := []string{"script/Deploy.s.sol", "src/Helper.t.sol", "test/Token.t.sol"}
+	tests := []string{"script/Deploy.s.sol", "src/Helper.t.sol", "src/test/MockToken.sol", "test/Token.t.sol"}
 	for _, tc := range []struct {
 		name    string
 		cfg     Config
@@ -133,6 +133,12 @@ func TestLoadFoundry(t *testing.T) {
 			cfg:     Config{Paths: []string{filepath.Join(dir, "test")}},
 			inScope: []string{"test/Token.t.sol"},
 			units:   sorted(deps[2:], []string{"lib/forge-std/src/Test.sol", "src/Token.sol", "test/Token.t.sol"}),
+		},
+		{
+			name:    "test directory inside src named",
+			cfg:     Config{Paths: []string{filepath.Join(dir, "src", "test")}},
+			inScope: []string{"src/test/MockToken.sol"},
+			units:   []string{"src/test/MockToken.sol"},
 		},
 		{
 			name:    "test file named",
@@ -552,4 +558,22 @@ func TestLoadSyntaxErrorsStayInTheirFile(t *testing.T) {
 			t.Errorf("%s: %d syntax errors, %d contracts", path, u.SyntaxErrors, len(u.AST.Contracts))
 		}
 	}
+}
+
+// In a directory with no build configuration, test/ is just a name: a
+// corpus that keeps contracts there is scanned in full.
+func TestLoadPlainKeepsTestDirectories(t *testing.T) {
+	dir := t.TempDir()
+	for _, f := range []string{"test/Vault.sol", "src/tests/Bank.sol"} {
+		path := filepath.Join(dir, filepath.FromSlash(f))
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte("pragma solidity ^0.8.0;\ncontract C {}\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	p := mustLoad(t, Config{Paths: []string{dir}})
+	check(t, "layout", p.Layout.Kind, LayoutPlain)
+	check(t, "in scope", unitPaths(p.InScope()), []string{"src/tests/Bank.sol", "test/Vault.sol"})
 }

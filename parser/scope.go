@@ -63,15 +63,25 @@ func isTestFile(name string) bool {
 }
 
 // inTestDir reports whether rel is the layout's test or script directory
-// or below one.
+// or below one, or, in a Foundry or Hardhat project, below any test/.
 func (s *scope) inTestDir(rel string) bool {
 	for _, d := range []string{s.layout.Test, s.layout.Script} {
 		if d != "" && (rel == d || strings.HasPrefix(rel, d+"/")) {
 			return true
 		}
 	}
+	if s.layout.Kind != LayoutPlain {
+		for _, seg := range strings.Split(rel, "/") {
+			if isTestDirName(seg) {
+				return true
+			}
+		}
+	}
 	return false
 }
+
+// isTestDirName reports whether a directory name means test code.
+func isTestDirName(name string) bool { return name == "test" || name == "tests" }
 
 // isDep reports whether abs lies in a dependency directory.
 func (s *scope) isDep(abs string) bool {

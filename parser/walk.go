@@ -161,6 +161,12 @@ func (w *walker) skipDir(abs, name, rel string, inFoundry, tests bool) bool {
 	if !tests && (rel == s.layout.Test || rel == s.layout.Script || (inFoundry && (name == "test" || name == "script"))) {
 		return true
 	}
+	// In a Foundry or Hardhat project a test/ directory inside the sources
+	// (src/test/ of Uniswap v4: test routers and mocks) is test code too.
+	// Plain directories keep every file: there "test" is just a name.
+	if !tests && s.layout.Kind != LayoutPlain && isTestDirName(name) {
+		return true
+	}
 	if s.layout.Kind != LayoutPlain && buildDirs[rel] {
 		return true
 	}

@@ -96,7 +96,8 @@ func newScanCommand(colorMode *string) *cobra.Command {
 reports findings and diagnostics. Parse errors are diagnostics, not failures,
 unless --strict.
 
-By default test/ and script/ directories, *.t.sol and *.s.sol files, lib/ and
+By default test/ and script/ directories (in a Foundry or Hardhat project
+also any test/ inside the sources), *.t.sol and *.s.sol files, lib/ and
 node_modules/ are parsed only when something in scope imports them, and
 nothing is reported on them.
 
