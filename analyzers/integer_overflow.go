@@ -79,9 +79,10 @@ func runIntegerOverflow(p *Pass) {
 		return bi
 	}
 	cands := map[ast.Node]*ariOverflowCand{}
+	reach := ariCandidateOwners(prog, owners, unchecked, oldCompiler)
 
 	for _, c := range p.Contracts() {
-		if c.IsInterface() || c.IsLibrary() {
+		if c.IsInterface() || c.IsLibrary() || !reach.reachableFrom(c) {
 			continue
 		}
 		ctl := ariControlledState(p, c)
@@ -239,6 +240,81 @@ func runIntegerOverflow(p *Pass) {
 		}
 		p.Report(rep)
 	}
+}
+
+// ariCandidates says where wrapping arithmetic the walk could report is
+// written. A walk only reaches the bodies of the contract's own
+// linearisation, of libraries and of free functions, so a contract none of
+// whose bases holds such arithmetic is skipped without walking: in 0.8
+// code that is most of them, and the walks are this detector's cost.
+type ariCandidates struct {
+	contracts map[*ast.ContractDefinition]bool
+	anywhere  bool // in a library, a free function or outside any known contract
+}
+
+func (r ariCandidates) reachableFrom(c *sema.Contract) bool {
+	if r.anywhere {
+		return true
+	}
+	for _, l := range c.Linearization {
+		if r.contracts[l.Def] {
+			return true
+		}
+	}
+	return false
+}
+
+// ariCandidateOwners applies the walk's own first filters (an operation
+// in scope, unchecked or compiled before 0.8, in a body, not a library's
+// unchecked block) to every operation of the program.
+func ariCandidateOwners(prog *sema.Program, owners *ariOwners, unchecked map[ast.Node]bool, oldCompiler func(ast.Node) bool) ariCandidates {
+	r := ariCandidates{contracts: map[*ast.ContractDefinition]bool{}}
+	known := map[*ast.ContractDefinition]bool{}
+	for _, c := range prog.Contracts {
+		known[c.Def] = true
+	}
+	for _, u := range prog.Units {
+		if u.AST == nil || !u.InScope {
+			continue
+		}
+		ast.Inspect(u.AST, func(n ast.Node) bool {
+			if r.anywhere {
+				return false
+			}
+			switch x := n.(type) {
+			case *ast.BinaryOperation:
+				if x.Op != "+" && x.Op != "-" && x.Op != "*" && x.Op != "**" {
+					return true
+				}
+			case *ast.Assignment:
+				if x.Op != "+=" && x.Op != "-=" && x.Op != "*=" {
+					return true
+				}
+			case *ast.UnaryOperation:
+				if x.Op != "--" {
+					return true
+				}
+			default:
+				return true
+			}
+			inUnchecked := unchecked[n]
+			if !inUnchecked && !oldCompiler(n) {
+				return true
+			}
+			ow := owners.Of(n)
+			switch {
+			case ow.Body == nil:
+			case ow.Contract == nil || !known[ow.Contract]:
+				r.anywhere = true
+			case ow.Contract.Kind == ast.KindLibrary:
+				r.anywhere = r.anywhere || !inUnchecked
+			default:
+				r.contracts[ow.Contract] = true
+			}
+			return true
+		})
+	}
+	return r
 }
 
 func ariSpanLen(n ast.Node) int {
