@@ -112,7 +112,7 @@ func runWeakPRNG(p *Pass) {
 						// it (block headers); it does not draw a number.
 						// Nor is a digest checked against a signature
 						// (signer == ecrecover(digest, v, r, s)).
-						if hd.Derived(pair[0]) && !hd.Derived(pair[1]) && !ariIsZero(p, pair[1]) && !ariHasModulo(pair[0]) && !ariHashesData(p, pair[1]) &&
+						if hd.Derived(pair[0]) && !hd.Derived(pair[1]) && !ariIsZero(p, pair[1]) && !ariHasModulo(pair[0]) && !ariHashesData(p, pair[1]) && !ariLocalHashesData(p, b.Body, pair[1]) &&
 							!ariRecoversSigner(p, pair[0], 3) {
 							use = x
 						}
@@ -201,6 +201,52 @@ func ariHashesData(p *Pass, e ast.Expr) bool {
 		c, ok := n.(*ast.FunctionCall)
 		return ok && IsBuiltinCall(p.Program, c, "keccak256", "sha3", "sha256", "ripemd160")
 	})
+}
+
+// ariLocalHashesData reports a local whose every definition in body hashes
+// something: `bytes32 paramsHash = keccak256(...); require(stored ==
+// paramsHash)` checks a commitment exactly as the inline form does.
+func ariLocalHashesData(p *Pass, body ast.Node, e ast.Expr) bool {
+	id, ok := unparen(e).(*ast.Identifier)
+	if !ok {
+		return false
+	}
+	v := LocalRef(p.Program, id)
+	if v == nil {
+		return false
+	}
+	defs, hashing := 0, 0
+	def := func(value ast.Expr) {
+		defs++
+		if value != nil && ariHashesData(p, value) {
+			hashing++
+		}
+	}
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch x := n.(type) {
+		case *ast.VariableDeclarationStatement:
+			for _, d := range x.Decls {
+				switch {
+				case d != v || (len(x.Decls) == 1 && x.Value == nil):
+					// `bytes32 h;` alone defines nothing yet
+				case len(x.Decls) == 1:
+					def(x.Value)
+				default:
+					def(nil) // a tuple element: not followed
+				}
+			}
+		case *ast.Assignment:
+			if LocalRef(p.Program, unparen(x.LHS)) == v {
+				if x.Op == "=" {
+					def(x.RHS)
+				} else {
+					def(nil)
+				}
+			}
+		}
+		return true
+	})
+	return defs > 0 && defs == hashing
 }
 
 // ariRecoversSigner reports expressions that recover a signer: ecrecover,
