@@ -70,6 +70,7 @@ func runUninitializedState(p *Pass) {
 		inScope[c.Def] = true
 	}
 	done := map[*ast.VariableDeclaration]bool{}
+	shared := sharedStorageWrites(prog, useOf)
 	for _, c := range p.Contracts() {
 		if inherited[c] || c.Def.Kind != ast.KindContract {
 			continue
@@ -95,6 +96,9 @@ func runUninitializedState(p *Pass) {
 				}
 				if c.IsAbstract() && v.Visibility != "private" {
 					continue // a contract deriving from it may set it
+				}
+				if shared.writes(c, v) {
+					continue
 				}
 				var at ast.Node
 				where := "read"
@@ -128,6 +132,44 @@ func runUninitializedState(p *Pass) {
 			}
 		}
 	}
+}
+
+// sharedStorage records which contracts write which variables, for split
+// logic: a registry that delegatecalls its logic contract, both deriving
+// from the base that declares the storage, runs two contracts' code on
+// one storage, so a variable one of them writes is not "never written" in
+// the other. A variable of the same name in an unrelated contract proves
+// nothing, so only a shared declaration counts.
+type sharedStorage struct {
+	delegates map[*sema.Contract]bool
+	writers   map[*ast.VariableDeclaration][]*sema.Contract
+}
+
+func sharedStorageWrites(prog *sema.Program, useOf func(*sema.Contract) *stateUse) sharedStorage {
+	s := sharedStorage{delegates: map[*sema.Contract]bool{}, writers: map[*ast.VariableDeclaration][]*sema.Contract{}}
+	for _, d := range prog.Contracts {
+		if d.Def.Kind != ast.KindContract {
+			continue
+		}
+		for _, l := range d.Linearization {
+			s.delegates[d] = s.delegates[d] || useOf(l).delegates
+			for v := range useOf(l).written {
+				s.writers[v] = append(s.writers[v], d)
+			}
+		}
+	}
+	return s
+}
+
+// writes reports another contract, deriving from v's declaration, that
+// writes v while it or c delegatecalls.
+func (s sharedStorage) writes(c *sema.Contract, v *ast.VariableDeclaration) bool {
+	for _, d := range s.writers[v] {
+		if d != c && (s.delegates[c] || s.delegates[d]) {
+			return true
+		}
+	}
+	return false
 }
 
 func zeroValueOfState(prog *sema.Program, v *ast.VariableDeclaration) string {
