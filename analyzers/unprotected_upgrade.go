@@ -182,7 +182,10 @@ func axsCheckReinitialisation(p *Pass, c *sema.Contract, done map[ast.Node]bool)
 // function can selfdestruct or delegatecall.
 func axsCheckDestructibleLogic(p *Pass, c *sema.Contract, done map[ast.Node]bool) {
 	prog := p.Program
-	if c.IsAbstract() || axsConstructorDisablesInit(p, c) {
+	// A proxy is not an implementation: its initializer initialises the
+	// proxy itself (the reinitialisation check covers it), and its
+	// delegatecalls are its purpose.
+	if c.IsAbstract() || axsConstructorDisablesInit(p, c) || axsIsProxy(p, c) {
 		return
 	}
 	var inits []*sema.Function
@@ -415,6 +418,30 @@ func axsCallsProxyCheck(prog *sema.Program, c *sema.Contract, call *ast.Function
 
 // axsIsProxyFallback reports fallback functions: a proxy's own forwarding
 // delegatecall does not destroy its implementation.
+// axsIsProxy reports a contract whose fallback delegatecalls: a proxy.
+func axsIsProxy(p *Pass, c *sema.Contract) bool {
+	for _, f := range p.EntryPoints(c) {
+		if f.Def.Kind != ast.KindFallback {
+			continue
+		}
+		found := false
+		p.Walk(c, f, FlowVisitor{Node: func(n ast.Node, _ FlowState) {
+			switch x := n.(type) {
+			case *ast.FunctionCall:
+				if cl := p.Program.CallOf(x); cl != nil && cl.Kind == sema.CallLowLevel && cl.Name == "delegatecall" {
+					found = true
+				}
+			case *ast.InlineAssembly:
+				found = found || len(axsYulCalls(x, "delegatecall")) > 0
+			}
+		}})
+		if found {
+			return true
+		}
+	}
+	return false
+}
+
 func axsIsProxyFallback(f *sema.Function) bool {
 	return f.Def.Kind == ast.KindFallback || f.Def.Kind == ast.KindReceive
 }
