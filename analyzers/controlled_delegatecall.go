@@ -44,7 +44,7 @@ func runControlledDelegatecall(p *Pass) {
 			tainted[v] = true
 		}
 		for _, f := range p.EntryPoints(c) {
-			if !axsReaches(p, c, f, "delegatecall", axsIsDelegatecallNode(prog)) {
+			if !axsReaches(p, c, f, "delegatecall", axsIsDelegatecallNode(prog)) || alwaysReverts(prog, f.Def) {
 				continue
 			}
 			entry := f
@@ -125,4 +125,45 @@ func axsIsDelegatecallNode(prog *sema.Program) func(ast.Node) bool {
 		}
 		return false
 	}
+}
+
+// alwaysReverts reports a function whose body ends in an unconditional
+// revert with no way out before it (no return, no Yul return or stop):
+// simulateAndRevert-style helpers run arbitrary code only to report what
+// it would do, and every effect is undone.
+func alwaysReverts(prog *sema.Program, f *ast.FunctionDefinition) bool {
+	if f.Body == nil || len(f.Body.Stmts) == 0 {
+		return false
+	}
+	exits := false
+	ast.Inspect(f.Body, func(n ast.Node) bool {
+		switch x := n.(type) {
+		case *ast.ReturnStatement:
+			exits = true
+		case *ast.YulFunctionCall:
+			exits = exits || x.Name.Name == "return" || x.Name.Name == "stop"
+		}
+		return !exits
+	})
+	if exits {
+		return false
+	}
+	switch last := f.Body.Stmts[len(f.Body.Stmts)-1].(type) {
+	case *ast.RevertStatement:
+		return true
+	case *ast.ExpressionStatement:
+		call, ok := last.X.(*ast.FunctionCall)
+		return ok && IsBuiltinCall(prog, call, "revert")
+	case *ast.InlineAssembly:
+		if last.Body == nil || len(last.Body.Stmts) == 0 {
+			return false
+		}
+		es, ok := last.Body.Stmts[len(last.Body.Stmts)-1].(*ast.YulExpressionStatement)
+		if !ok {
+			return false
+		}
+		call, ok := es.X.(*ast.YulFunctionCall)
+		return ok && call.Name.Name == "revert"
+	}
+	return false
 }
