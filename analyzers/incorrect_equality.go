@@ -37,7 +37,7 @@ func runIncorrectEquality(p *Pass) {
 		return v == "now" || v == "block.timestamp" || v == "block.number"
 	}, getters: true}
 	blk.init()
-	blkState := p.blockDerivation()
+	stamps := blockStamps(p, blk)
 
 	ariBodies(p, func(b ariBody) {
 		ast.Inspect(b.Body, func(n ast.Node) bool {
@@ -61,7 +61,7 @@ func runIncorrectEquality(p *Pass) {
 			}
 			for _, pair := range [][2]ast.Expr{{x.X, x.Y}, {x.Y, x.X}} {
 				w := blk.witness(pair[0], x)
-				if w == nil || ariHasModulo(pair[0]) || ariIsConst(prog, pair[1]) || blkState.Derived(pair[1]) {
+				if w == nil || ariHasModulo(pair[0]) || ariIsConst(prog, pair[1]) || isBlockValue(prog, blk, pair[1]) || stamps.Derived(pair[1]) {
 					continue
 				}
 				p.Report(Report{At: x, Function: b.Fn, Contract: b.Contract,
@@ -72,6 +72,101 @@ func runIncorrectEquality(p *Pass) {
 			return true
 		})
 	})
+}
+
+// blockStamps derives from the variables and struct fields the program
+// sets to the current block's number or time (lastUpdateTimestamp =
+// block.timestamp, Checkpoint({fromBlock: clock(), …})): comparing such a
+// stamp with the current block asks "did this already happen in this
+// block?", which is not a deadline that a transaction can miss.
+func blockStamps(p *Pass, blk *ariDeriv) *ariDeriv {
+	prog := p.Program
+	stamp := map[*ast.VariableDeclaration]bool{}
+	mark := func(target ast.Expr) {
+		if v := stampVar(prog, target); v != nil {
+			stamp[v] = true
+		}
+	}
+	ariBodies(p, func(b ariBody) {
+		ast.Inspect(b.Body, func(n ast.Node) bool {
+			switch x := n.(type) {
+			case *ast.Assignment:
+				if x.Op == "=" && isBlockValue(prog, blk, x.RHS) {
+					mark(x.LHS)
+				}
+			case *ast.FunctionCall:
+				call := prog.CallOf(x)
+				if call == nil || call.Kind != sema.CallStruct {
+					return true
+				}
+				def, ok := prog.Ref(x.Fn).(*ast.StructDefinition)
+				if !ok {
+					return true
+				}
+				for i, a := range x.Args {
+					if !isBlockValue(prog, blk, a) {
+						continue
+					}
+					for j, m := range def.Members {
+						if (len(x.Names) == len(x.Args) && m.Name.Name == x.Names[i].Name) || (len(x.Names) == 0 && i == j) {
+							stamp[m] = true
+						}
+					}
+				}
+			}
+			return true
+		})
+	})
+	return newAriDeriv(prog, func(n ast.Node) bool {
+		e, ok := n.(ast.Expr)
+		return ok && stamp[stampVar(prog, e)]
+	}, true, nil)
+}
+
+// isBlockValue matches the current block's number or time itself,
+// converted or through a getter (clock(), SafeCast.toUint32(…)): not a
+// deadline computed from it (block.timestamp + 1 days), which a
+// transaction can miss.
+func isBlockValue(prog *sema.Program, blk *ariDeriv, e ast.Expr) bool {
+	e = ariStripConversions(prog, e)
+	if blk.src(e) {
+		return true
+	}
+	c, ok := e.(*ast.FunctionCall)
+	if !ok {
+		return false
+	}
+	call := prog.CallOf(c)
+	if call == nil || (call.Kind != sema.CallInternal && call.Kind != sema.CallLibrary) {
+		return false
+	}
+	if call.Callee != nil && blk.funcs[call.Callee] {
+		return true
+	}
+	return len(call.Args()) == 1 && isBlockValue(prog, blk, call.Args()[0])
+}
+
+// stampVar returns the variable, or the struct field, that e names.
+func stampVar(prog *sema.Program, e ast.Expr) *ast.VariableDeclaration {
+	switch x := unparen(e).(type) {
+	case *ast.Identifier:
+		v, _ := prog.Ref(x).(*ast.VariableDeclaration)
+		return v
+	case *ast.IndexAccess:
+		return stampVar(prog, x.X) // lastBlock[msg.sender]: the mapping
+	case *ast.MemberAccess:
+		if v, ok := prog.Ref(x).(*ast.VariableDeclaration); ok {
+			return v
+		}
+		if t := prog.TypeOf(x.X); t != nil && t.Kind == sema.Struct && t.Struct != nil {
+			for _, m := range t.Struct.Members {
+				if m.Name.Name == x.Member.Name {
+					return m
+				}
+			}
+		}
+	}
+	return nil
 }
 
 // ariIsBalanceRead matches `address.balance` (and pre-0.5 `this.balance`)
