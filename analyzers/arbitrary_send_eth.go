@@ -101,8 +101,8 @@ func runArbitrarySendEth(p *Pass) {
 						value = cl.Value
 					}
 					dest := cl.Receiver
-					if dest == nil || value == nil || axsIsZero(value) {
-						return
+					if dest == nil || value == nil || axsConstZero(prog, wk, value) {
+						return // no ether moves (Address.functionCall passes value 0)
 					}
 					if axsMentionsMsgValue(prog, value, fromValue) || axsSenderKeyedRead(wk, value) || debits {
 						return
@@ -116,7 +116,10 @@ func runArbitrarySendEth(p *Pass) {
 					if axsFreshContract(prog, dest, inits) {
 						return // a contract this call just created
 					}
-					if axsKeyedBy(prog, value, dest, inits) || axsSameEntry(prog, value, dest, inits) {
+					// Seen through the helper that sends (Address.sendValue):
+					// what its caller passed.
+					bDest, bValue := axsBound(prog, wk, dest), axsBound(prog, wk, value)
+					if axsOwedTo(prog, c, wk, bValue, bDest, inits) || axsSameEntry(prog, bValue, bDest, inits) {
 						return // pays the destination its own recorded balance
 					}
 					if guard.guarded(st) || abstract {
@@ -173,26 +176,129 @@ func axsSenderKeyedRead(wk *Walker, e ast.Expr) bool {
 	})
 }
 
-// axsKeyedBy reports amounts read from an entry keyed by the destination
-// itself: to.transfer(deposits[to]).
-func axsKeyedBy(prog *sema.Program, value, dest ast.Expr, inits map[*ast.VariableDeclaration]ast.Expr) bool {
+// axsBound follows a parameter of an inlined internal call to the argument
+// it was bound to, up the call chain: in Address.sendValue(account,
+// payment), `recipient` is `account`.
+func axsBound(prog *sema.Program, wk *Walker, e ast.Expr) ast.Expr {
+	for i := 0; i < maxInlineDepth+1; i++ {
+		v := axsDeclOf(prog, e)
+		if v == nil || v.IsStateVar || wk.Arg(v) == nil {
+			return e
+		}
+		e = wk.Arg(v)
+	}
+	return e
+}
+
+// axsConstZero reports values that are the constant 0 on this path: 0,
+// uint256(0), a constant declared 0, or a parameter bound to one of them.
+func axsConstZero(prog *sema.Program, wk *Walker, e ast.Expr) bool {
+	e = axsBound(prog, wk, e)
+	if axsIsZero(e) {
+		return true
+	}
+	v := axsDeclOf(prog, e)
+	return v != nil && v.Constant && v.Value != nil && axsIsZero(v.Value)
+}
+
+// axsScope binds the parameters of an internal function whose return value
+// is being expanded to the call's arguments, which live in the scope above
+// (nil: the code the walker is in).
+type axsScope struct {
+	bind map[*ast.VariableDeclaration]ast.Expr
+	up   *axsScope
+}
+
+// axsOwedTo reports amounts computed from an entry keyed by the destination
+// itself: to.transfer(deposits[to]), or
+// `payment = releasable(account); Address.sendValue(account, payment)` with
+// releasable reading _shares[account] and _released[account] — the pull
+// payment anyone may trigger, but only for the account it is owed to. It
+// looks through locals' initial values, the arguments of inlined helpers,
+// and the return values of internal functions. Keys are compared by the
+// variable they finally come from, so a caller-chosen recipient paid from
+// another account's entry (or msg.sender's) does not match.
+func axsOwedTo(prog *sema.Program, c *sema.Contract, wk *Walker, value, dest ast.Expr, inits map[*ast.VariableDeclaration]ast.Expr) bool {
 	d := axsDeclOf(prog, dest)
 	if d == nil {
 		return false
 	}
-	keyed := func(e ast.Expr) bool {
-		return Contains(e, func(n ast.Node) bool {
-			ix, ok := n.(*ast.IndexAccess)
-			return ok && ix.Index != nil && axsDeclOf(prog, ix.Index) == d
+	// origin resolves e in scope s to the variable it comes from.
+	origin := func(e ast.Expr, s *axsScope) *ast.VariableDeclaration {
+		for i := 0; i < 16; i++ {
+			v := axsDeclOf(prog, e)
+			if v == nil {
+				return nil
+			}
+			if s == nil {
+				return axsDeclOf(prog, axsBound(prog, wk, e))
+			}
+			a, ok := s.bind[v]
+			if !ok {
+				return v
+			}
+			e, s = a, s.up
+		}
+		return nil
+	}
+	budget := 200 // expressions expanded, against blow-up through helpers
+	var keyed func(e ast.Expr, s *axsScope, depth int) bool
+	keyed = func(e ast.Expr, s *axsScope, depth int) bool {
+		found := false
+		ast.Inspect(e, func(n ast.Node) bool {
+			if found || budget <= 0 {
+				return false
+			}
+			budget--
+			switch x := n.(type) {
+			case *ast.IndexAccess:
+				if x.Index != nil && origin(x.Index, s) == d {
+					found = true
+				}
+			case *ast.Identifier:
+				v, ok := prog.Ref(x).(*ast.VariableDeclaration)
+				if !ok || v.IsStateVar || depth == 0 {
+					break
+				}
+				if s != nil {
+					if a, ok := s.bind[v]; ok {
+						found = keyed(a, s.up, depth-1)
+						break
+					}
+				} else if a := wk.Arg(v); a != nil {
+					found = keyed(a, nil, depth-1)
+					break
+				}
+				if inits[v] != nil {
+					found = keyed(inits[v], s, depth-1)
+				}
+			case *ast.FunctionCall:
+				cl := prog.CallOf(x)
+				if cl == nil || (cl.Kind != sema.CallInternal && cl.Kind != sema.CallLibrary) || depth == 0 {
+					break
+				}
+				fn := prog.Dispatch(c, cl)
+				if fn == nil || fn.Def.Body == nil {
+					break
+				}
+				in := &axsScope{bind: map[*ast.VariableDeclaration]ast.Expr{}, up: s}
+				for i, a := range cl.Args() {
+					if i < len(fn.Def.Params) {
+						in.bind[fn.Def.Params[i]] = a
+					}
+				}
+				for _, m := range flatNodes(prog, fn.Def.Body) {
+					if r, ok := m.(*ast.ReturnStatement); ok && r.Value != nil && keyed(r.Value, in, depth-1) {
+						found = true
+						break
+					}
+				}
+			}
+			return !found
 		})
+		return found
 	}
-	if keyed(value) {
-		return true
-	}
-	if v := axsDeclOf(prog, value); v != nil && inits[v] != nil {
-		return keyed(inits[v])
-	}
-	return false
+	return keyed(value, nil, 6)
 }
 
 // axsSameEntry reports a payment whose destination and amount are read from

@@ -110,7 +110,8 @@ func (p *Pass) NewWalker(c *sema.Contract, f *sema.Function, v FlowVisitor) *Wal
 		onStack: map[*sema.Function]bool{},
 		alias:   map[*ast.VariableDeclaration]*ast.VariableDeclaration{},
 		tainted: map[*ast.VariableDeclaration]bool{},
-		sender:  map[*ast.VariableDeclaration]bool{}}
+		sender:  map[*ast.VariableDeclaration]bool{},
+		args:    map[*ast.VariableDeclaration]ast.Expr{}}
 	if f.IsEntryPoint() {
 		for _, prm := range f.Def.Params {
 			w.tainted[prm] = true
@@ -137,6 +138,11 @@ func (wk *Walker) Tainted(e ast.Expr) bool { return wk.w.isTainted(e) }
 // IsSender reports msg.sender and values derived from it on this walk
 // (a local or parameter holding the caller's address).
 func (wk *Walker) IsSender(e ast.Expr) bool { return wk.w.isSender(e) }
+
+// Arg returns the argument a parameter of an internal call on the current
+// path was bound to (an expression in the caller's scope), nil for the
+// entry point's parameters and functions not being walked.
+func (wk *Walker) Arg(param *ast.VariableDeclaration) ast.Expr { return wk.w.args[param] }
 
 // StateVarOf returns the state variable an expression is rooted in,
 // following storage pointers.
@@ -169,9 +175,18 @@ type walker struct {
 	loops   []*loopCtx
 	// alias maps storage pointers to the state variable they point into.
 	alias map[*ast.VariableDeclaration]*ast.VariableDeclaration
+	// args maps the parameters of the internal calls being walked to the
+	// arguments they were bound to.
+	args map[*ast.VariableDeclaration]ast.Expr
 }
 
 type loopCtx struct{ breaks, continues FlowState }
+
+// paramBinding is a parameter's binding before an internal call rebound it.
+type paramBinding struct {
+	param *ast.VariableDeclaration
+	arg   ast.Expr
+}
 
 const maxInlineDepth = 6
 
@@ -440,12 +455,27 @@ func (w *walker) call(x *ast.FunctionCall, st FlowState) FlowState {
 	switch call.Kind {
 	case sema.CallInternal, sema.CallLibrary:
 		if fn := w.prog.Dispatch(w.ctx, call); fn != nil && fn.Def.Body != nil {
+			bind := !w.onStack[fn] // a recursive call is not walked: keep the outer bindings
+			var saved []paramBinding
 			for i, a := range call.Args() {
 				if i < len(fn.Def.Params) {
-					w.propagate(fn.Def.Params[i], a)
+					prm := fn.Def.Params[i]
+					w.propagate(prm, a)
+					if bind {
+						saved = append(saved, paramBinding{prm, w.args[prm]})
+						w.args[prm] = a
+					}
 				}
 			}
-			return w.function(fn, st)
+			st = w.function(fn, st)
+			for _, b := range saved {
+				if b.arg == nil {
+					delete(w.args, b.param)
+				} else {
+					w.args[b.param] = b.arg
+				}
+			}
+			return st
 		}
 	case sema.CallExternal, sema.CallLowLevel, sema.CallSend, sema.CallTransfer:
 		site := CallSite{Node: x, Call: call}
