@@ -1,6 +1,7 @@
 package analyzers
 
 import (
+	"fmt"
 	"math/big"
 	"sort"
 
@@ -78,6 +79,13 @@ func runIntegerOverflow(p *Pass) {
 		bodies[ow.Body] = bi
 		return bi
 	}
+	var sumPairs map[string]bool
+	sums := func() map[string]bool {
+		if sumPairs == nil {
+			sumPairs = ariSumPairs(prog)
+		}
+		return sumPairs
+	}
 	cands := map[ast.Node]*ariOverflowCand{}
 	reach := ariCandidateOwners(prog, owners, unchecked, oldCompiler)
 
@@ -141,6 +149,9 @@ func runIntegerOverflow(p *Pass) {
 				if ariIsConst(prog, ar.a) && ariIsConst(prog, ar.b) {
 					return
 				}
+				if ariIsMinusOneMinus(prog, ar) {
+					return
+				}
 				if ariIsOwnCheck(bi.parents, n, ar) {
 					return
 				}
@@ -151,7 +162,7 @@ func runIntegerOverflow(p *Pass) {
 				if ariGuarded(prog, ar, dom, bi.checks, prog.TypeOf(ariExprOf(n)).Bits) {
 					return
 				}
-				if inUnchecked && ariBoundedByAccounting(prog, ar, bi.owner.Body, unchecked, dom) {
+				if inUnchecked && ariBoundedByAccounting(prog, ar, bi.owner.Body, bi.parents, unchecked, dom, sums) {
 					return
 				}
 				sev, conf, use := ariResultUse(prog, wk, bi.parents, n, entry)
@@ -398,13 +409,22 @@ func ariUncheckedNodes(prog *sema.Program) map[ast.Node]bool {
 // totalSupply, which is checked), and a difference whose subtrahend was
 // checked against some other amount first (value <= fromBalance <=
 // totalSupply).
-func ariBoundedByAccounting(prog *sema.Program, ar *ariArith, body ast.Node, unchecked map[ast.Node]bool, dom []ariFact) bool {
+func ariBoundedByAccounting(prog *sema.Program, ar *ariArith, body ast.Node, parents map[ast.Node]ast.Node,
+	unchecked map[ast.Node]bool, dom []ariFact, sums func() map[string]bool) bool {
 	tb := ariText(ar.b)
 	switch ar.op {
 	case "+":
 		// A part (a mapping entry) grows by what a checked total grew by.
-		if _, part := unparen(ar.a).(*ast.IndexAccess); !part {
+		ix, part := unparen(ar.a).(*ast.IndexAccess)
+		if !part {
 			return false
+		}
+		// Or by what another entry of the same mapping lost first: the
+		// sum of the entries is unchanged (a transfer).
+		m := ariText(ix.X)
+		if ariIsStorageRef(prog, ix.X) && ariRemovedBefore(prog, body, parents, unchecked, ar.node, tb,
+			func(base ast.Expr) bool { return ariText(base) == m }) {
+			return true
 		}
 		found := false
 		ast.Inspect(body, func(n ast.Node) bool {
@@ -421,6 +441,15 @@ func ariBoundedByAccounting(prog *sema.Program, ar *ariArith, body ast.Node, unc
 		})
 		return found
 	case "-":
+		// A total loses what an entry summed into it lost first (a burn):
+		// x <= entry <= total.
+		if ariIsStorageScalar(prog, ar.a) {
+			t := ariStorageKey(prog, ar.a)
+			if ariRemovedBefore(prog, body, parents, unchecked, ar.node, tb,
+				func(base ast.Expr) bool { return sums()[t+"|"+ariStorageKey(prog, base)] }) {
+				return true
+			}
+		}
 		// The subtrahend was checked against some balance, or is added
 		// with checked arithmetic on another path (supply accounting).
 		for _, r := range ariRelations(prog, ariAllChecks(prog, body)) {
@@ -441,6 +470,191 @@ func ariBoundedByAccounting(prog *sema.Program, ar *ariArith, body ast.Node, unc
 		return found
 	}
 	return false
+}
+
+// ariRemovedBefore reports that x is taken out of an entry M[k] (with
+// mapping(M)) by a statement that runs before n on every path, and that
+// the removal cannot wrap: checked arithmetic, or a check that the entry
+// (or the local it was read into) covers x.
+func ariRemovedBefore(prog *sema.Program, body ast.Node, parents map[ast.Node]ast.Node, unchecked map[ast.Node]bool,
+	n ast.Node, x string, mapping func(ast.Expr) bool) bool {
+	removes := func(e ast.Expr) bool {
+		as, ok := unparen(e).(*ast.Assignment)
+		if !ok {
+			return false
+		}
+		ix, ok := unparen(as.LHS).(*ast.IndexAccess)
+		if !ok || !mapping(ix.X) {
+			return false
+		}
+		entry := ariText(ix)
+		var sub ast.Node = as
+		minuend := entry
+		switch as.Op {
+		case "-=":
+			if ariText(as.RHS) != x {
+				return false
+			}
+		case "=":
+			d, ok := unparen(as.RHS).(*ast.BinaryOperation)
+			if !ok || d.Op != "-" || ariText(d.Y) != x {
+				return false
+			}
+			minuend = ariText(d.X)
+			if minuend != entry {
+				// b = M[k]; …; M[k] = b - x
+				id, ok := unparen(d.X).(*ast.Identifier)
+				if !ok {
+					return false
+				}
+				if def := ariDefinitionOf(prog, body, id); def == nil || ariText(def) != entry {
+					return false
+				}
+			}
+			sub = d
+		default:
+			return false
+		}
+		if !unchecked[sub] {
+			return true
+		}
+		for _, r := range ariRelations(prog, ariDominatingFacts(prog, parents, sub)) {
+			if ariAnyIn(ariSideTexts(r.small), map[string]bool{x: true}) &&
+				ariAnyIn(ariSideTexts(r.big), map[string]bool{entry: true, minuend: true}) {
+				return true
+			}
+		}
+		return false
+	}
+	// Statements before n in its enclosing blocks, and inside plain or
+	// unchecked blocks among them; branches and loops may not run.
+	var scan func(s ast.Stmt) bool
+	scan = func(s ast.Stmt) bool {
+		switch y := s.(type) {
+		case *ast.Block:
+			for _, t := range y.Stmts {
+				if scan(t) {
+					return true
+				}
+			}
+		case *ast.ExpressionStatement:
+			return removes(y.X)
+		}
+		return false
+	}
+	for child, p := n, parents[n]; p != nil; child, p = p, parents[p] {
+		if b, ok := p.(*ast.Block); ok {
+			for _, s := range b.Stmts {
+				if s == child {
+					break
+				}
+				if scan(s) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// ariSumPairs returns "T|M" for every storage total T and mapping M that
+// some function credits with the same amount (a mint: totalSupply += x
+// and balances[to] += x): M's entries then sum into T.
+func ariSumPairs(prog *sema.Program) map[string]bool {
+	out := map[string]bool{}
+	for _, u := range prog.Units {
+		if u.AST == nil {
+			continue
+		}
+		ast.Inspect(u.AST, func(n ast.Node) bool {
+			var body *ast.Block
+			switch f := n.(type) {
+			case *ast.FunctionDefinition:
+				body = f.Body
+			case *ast.ModifierDefinition:
+				body = f.Body
+			default:
+				return true
+			}
+			if body == nil {
+				return false
+			}
+			totals, parts := map[string][]string{}, map[string][]string{}
+			ast.Inspect(body, func(m ast.Node) bool {
+				as, ok := m.(*ast.Assignment)
+				if !ok {
+					return true
+				}
+				var amount string
+				switch sum, _ := unparen(as.RHS).(*ast.BinaryOperation); {
+				case as.Op == "+=":
+					amount = ariText(as.RHS)
+				case as.Op == "=" && sum != nil && sum.Op == "+" && ariText(sum.X) == ariText(as.LHS):
+					amount = ariText(sum.Y) // T = T + x
+				default:
+					return true
+				}
+				if ix, ok := unparen(as.LHS).(*ast.IndexAccess); ok && ariIsStorageRef(prog, ix.X) {
+					parts[amount] = append(parts[amount], ariStorageKey(prog, ix.X))
+				} else if ariIsStorageScalar(prog, as.LHS) {
+					totals[amount] = append(totals[amount], ariStorageKey(prog, as.LHS))
+				}
+				return true
+			})
+			for amount, ts := range totals {
+				for _, t := range ts {
+					for _, m := range parts[amount] {
+						out[t+"|"+m] = true
+					}
+				}
+			}
+			return false
+		})
+	}
+	return out
+}
+
+// ariStorageKey names a storage location across functions: its text,
+// tied to the state variable it is rooted in when there is one.
+func ariStorageKey(prog *sema.Program, e ast.Expr) string {
+	t := ariText(e)
+	if id, ok := RootExpr(e).(*ast.Identifier); ok {
+		if v, ok := prog.Ref(id).(*ast.VariableDeclaration); ok && v.IsStateVar {
+			return fmt.Sprintf("%s@%p", t, v)
+		}
+	}
+	return t
+}
+
+// ariIsStorageRef reports an expression rooted in a state variable or a
+// storage pointer: balances, $._balances, allowance[owner].
+func ariIsStorageRef(prog *sema.Program, e ast.Expr) bool {
+	for {
+		switch x := unparen(e).(type) {
+		case *ast.IndexAccess:
+			e = x.X
+		case *ast.MemberAccess:
+			e = x.X
+		case *ast.Identifier:
+			v, ok := prog.Ref(x).(*ast.VariableDeclaration)
+			return ok && (v.IsStateVar || v.Location == "storage")
+		default:
+			return false
+		}
+	}
+}
+
+// ariIsMinusOneMinus recognises -1 - x on a signed integer: it is ~x,
+// which is in range for every x.
+func ariIsMinusOneMinus(prog *sema.Program, ar *ariArith) bool {
+	if ar.op != "-" {
+		return false
+	}
+	if v, ok := ariConstValue(prog, ar.a); !ok || v.Cmp(big.NewInt(-1)) != 0 {
+		return false
+	}
+	t := prog.TypeOf(ariExprOf(ar.node))
+	return t != nil && t.Kind == sema.Int
 }
 
 // ariIsStorageScalar reports a state variable or a field of a storage
@@ -543,6 +757,14 @@ func ariSubtractsFraction(prog *sema.Program, ar *ariArith, body ast.Node, dom [
 	div, ok := b.(*ast.BinaryOperation)
 	if ok && div.Op == "%" && ariText(div.X) == ariText(ar.a) {
 		return true // a - a % k: the remainder is never more than a
+	}
+	if ok && div.Op == "%" {
+		// K - x % M with constants M <= K: an unsigned remainder is below M.
+		k, okK := ariConstValue(prog, ar.a)
+		m, okM := ariConstValue(prog, div.Y)
+		if t := prog.TypeOf(div); okK && okM && m.Sign() > 0 && m.Cmp(k) <= 0 && t != nil && t.Kind == sema.Uint {
+			return true
+		}
 	}
 	if !ok || div.Op != "/" {
 		return false
