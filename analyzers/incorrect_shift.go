@@ -27,7 +27,11 @@ func init() { registry = append(registry, IncorrectShift) }
 
 func runIncorrectShift(p *Pass) {
 	ariBodies(p, func(b ariBody) {
+		var defs yulDefs
 		ast.Inspect(b.Body, func(n ast.Node) bool {
+			if a, ok := n.(*ast.InlineAssembly); ok {
+				defs = collectYulDefs(a)
+			}
 			c, ok := n.(*ast.YulFunctionCall)
 			if !ok || len(c.Args) != 2 {
 				return true
@@ -38,6 +42,9 @@ func runIncorrectShift(p *Pass) {
 				return true
 			}
 			if _, amountIsLit := c.Args[0].(*ast.YulLiteral); amountIsLit {
+				return true
+			}
+			if defs.deliberateAmount(c.Args[0], 3) {
 				return true
 			}
 			lit, ok := c.Args[1].(*ast.YulLiteral)
@@ -68,4 +75,68 @@ func ariLooksLikeShiftAmount(v *big.Int) bool {
 		return false
 	}
 	return n%8 == 0 || n%4 == 0
+}
+
+// yulDefs maps the Yul variables of an assembly block to the expressions
+// assigned to them, and Yul function parameters to the arguments of the
+// calls of their function.
+type yulDefs map[string][]ast.YulExpr
+
+func collectYulDefs(a *ast.InlineAssembly) yulDefs {
+	d := yulDefs{}
+	params := map[string][]string{} // function name → parameter names
+	ast.Inspect(a, func(n ast.Node) bool {
+		switch x := n.(type) {
+		case *ast.YulVariableDeclaration:
+			for _, id := range x.Names {
+				d[id.Name] = append(d[id.Name], x.Value)
+			}
+		case *ast.YulAssignment:
+			for _, id := range x.Names {
+				d[id.Name] = append(d[id.Name], x.Value)
+			}
+		case *ast.YulFunctionDefinition:
+			for _, prm := range x.Params {
+				params[x.Name.Name] = append(params[x.Name.Name], prm.Name)
+			}
+		}
+		return true
+	})
+	ast.Inspect(a, func(n ast.Node) bool {
+		if c, ok := n.(*ast.YulFunctionCall); ok {
+			for i, prm := range params[c.Name.Name] {
+				if i < len(c.Args) {
+					d[prm] = append(d[prm], c.Args[i])
+				}
+			}
+		}
+		return true
+	})
+	return d
+}
+
+// deliberateAmount reports shift amounts that are computed on purpose: a
+// flag (shl(isWide, 16) is 16 or 32, the width of a packed field), or a
+// bit count built from shifts and masks. A plain variable holding a value
+// is what the reversed-operand mistake looks like, and stays reported.
+func (d yulDefs) deliberateAmount(e ast.YulExpr, depth int) bool {
+	switch x := e.(type) {
+	case *ast.YulFunctionCall:
+		switch x.Name.Name {
+		case "lt", "gt", "slt", "sgt", "eq", "iszero", "shl", "shr":
+			return true
+		}
+	case *ast.YulIdentifier:
+		vals := d[x.Name]
+		if depth == 0 || len(vals) == 0 {
+			return false
+		}
+		for _, v := range vals {
+			if v == nil || !d.deliberateAmount(v, depth-1) {
+				return false
+			}
+		}
+		return true
+	}
+	return false
 }
