@@ -160,7 +160,7 @@ func axsUncheckedRecover(prog *sema.Program, f *sema.Function, call *ast.Functio
 	case *ast.BinaryOperation:
 		return axsJudgeComparison(prog, body, p, func(e ast.Expr) bool { return unparen(e) == call })
 	case *ast.IndexAccess:
-		if p.Index != nil && unparen(p.Index) == call {
+		if p.Index != nil && unparen(p.Index) == call && axsCheckedLookup(prog, body, parents, p) {
 			return "" // a lookup in a signer registry: the zero address is not registered
 		}
 	}
@@ -190,6 +190,10 @@ func axsUncheckedRecover(prog *sema.Program, f *sema.Function, call *ast.Functio
 				return ok && prog.Ref(id) == holder
 			}) {
 				returned = true
+			}
+		case *ast.IndexAccess:
+			if x.Index != nil && axsDeclOf(prog, x.Index) == holder && axsCheckedLookup(prog, body, parents, x) {
+				zero = true // a membership lookup: the zero address is not registered
 			}
 		case *ast.Identifier:
 			if prog.Ref(x) == holder {
@@ -230,6 +234,9 @@ func axsJudgeComparison(prog *sema.Program, body *ast.Block, cmp *ast.BinaryOper
 	if IsSender(other) || IsMagic(other, "tx", "origin") {
 		return ""
 	}
+	if axsHashDerived(prog, body, other) {
+		return "" // an address the contract computes from a hash is not address(0)
+	}
 	if v := axsDeclOf(prog, other); v != nil {
 		if v.IsStateVar || v.Constant || v.Immutable {
 			return "" // an owner or signer fixed by the contract
@@ -256,6 +263,259 @@ func axsJudgeComparison(prog *sema.Program, body *ast.Block, cmp *ast.BinaryOper
 	return "is compared with " + axsCode(other) + " without rejecting address(0)"
 }
 
+// axsCheckedLookup reports a lookup m[signer] in a stored mapping (a
+// state variable or a storage pointer) whose value, directly or through a
+// local copy (`Signer memory s = s_signers[signer]`), decides a require,
+// assert or if as a membership test: the value or one of its fields used as
+// a boolean or compared with a constant (`isSigner[a]`, `!s.active`,
+// `o.role == Role.Signer`). The zero address passes only if it was
+// registered. Amount checks (`balanceOf[a] >= x`) are not membership
+// tests: the zero address may hold burned tokens.
+func axsCheckedLookup(prog *sema.Program, body *ast.Block, parents map[ast.Node]ast.Node, ix *ast.IndexAccess) bool {
+	if !axsStoredMapping(prog, ix.X) {
+		return false
+	}
+	if axsDecidesCondition(prog, parents, ix) {
+		return true
+	}
+	var local *ast.VariableDeclaration
+	switch p := axsSkipParens(parents, ix).(type) {
+	case *ast.VariableDeclarationStatement:
+		if len(p.Decls) == 1 && p.Decls[0] != nil && p.Value != nil && unparen(p.Value) == ix {
+			local = p.Decls[0]
+		}
+	case *ast.Assignment:
+		if p.Op == "=" && unparen(p.RHS) == ix {
+			if v := axsDeclOf(prog, p.LHS); v != nil && !v.IsStateVar {
+				local = v
+			}
+		}
+	}
+	if local == nil {
+		return false
+	}
+	return Contains(body, func(n ast.Node) bool {
+		id, ok := n.(*ast.Identifier)
+		return ok && prog.Ref(id) == local && axsDecidesCondition(prog, parents, id)
+	})
+}
+
+// axsStoredMapping reports a mapping held in storage.
+func axsStoredMapping(prog *sema.Program, e ast.Expr) bool {
+	if t := prog.TypeOf(e); t.Kind != sema.Unknown {
+		return t.Kind == sema.Mapping && t.Storage
+	}
+	for {
+		switch x := unparen(e).(type) {
+		case *ast.IndexAccess:
+			e = x.X
+			continue
+		case *ast.MemberAccess:
+			if v, ok := prog.Ref(x).(*ast.VariableDeclaration); ok && v.IsStateVar {
+				return true
+			}
+			e = x.X
+			continue
+		case *ast.Identifier:
+			v, ok := prog.Ref(x).(*ast.VariableDeclaration)
+			return ok && (v.IsStateVar || v.Location == "storage")
+		}
+		return false
+	}
+}
+
+// axsDecidesCondition reports a looked-up value e (or a field of it) that
+// a require, assert or if lets execution past only when it is set: used as
+// a boolean (`isSigner[a]`, `if (!s.active) revert`) or compared with a
+// constant (`o.role == Role.Signer`, `if (idx == 0) revert`), alone or in a
+// conjunction the check requires. `require(!claimed[a])` passes for the
+// zero address and is no check.
+func axsDecidesCondition(prog *sema.Program, parents map[ast.Node]ast.Node, e ast.Expr) bool {
+	var u ast.Node = e
+	for {
+		p := parents[u]
+		if m, ok := p.(*ast.MemberAccess); ok && m.X == u {
+			u = m
+			continue
+		}
+		if t, ok := p.(*ast.TupleExpression); ok && len(t.Elems) == 1 {
+			u = t
+			continue
+		}
+		break
+	}
+	// The test: the value itself, or its comparison with a constant.
+	eq, cmpDefault, compared := false, false, false
+	if b, ok := parents[u].(*ast.BinaryOperation); ok && (b.Op == "==" || b.Op == "!=") {
+		other := b.X
+		if other == u {
+			other = b.Y
+		}
+		known, isDefault := axsConstDefault(prog, other, 0)
+		if !known {
+			return false
+		}
+		eq, cmpDefault, compared = b.Op == "==", isDefault, true
+		u = b
+	}
+	// The path from the test up to the condition.
+	path := []ast.Node{u}
+	required := true // the truth the condition must have for execution to go on
+	for top := false; !top; {
+		switch p := parents[path[len(path)-1]].(type) {
+		case *ast.TupleExpression:
+			if len(p.Elems) != 1 {
+				return false
+			}
+			path = append(path, p)
+		case *ast.UnaryOperation:
+			if p.Op != "!" {
+				return false
+			}
+			path = append(path, p)
+		case *ast.BinaryOperation:
+			if p.Op != "&&" && p.Op != "||" {
+				return false
+			}
+			path = append(path, p)
+		case *ast.IfStatement:
+			if p.Cond != path[len(path)-1] {
+				return false
+			}
+			required = !axsRejects(prog, p.Then)
+			top = true
+		case *ast.FunctionCall:
+			if !IsBuiltinCall(prog, p, "require", "assert") || len(p.Args) == 0 || p.Args[0] != path[len(path)-1] {
+				return false
+			}
+			top = true
+		default:
+			return false
+		}
+	}
+	// Down again: which truth must the test have?
+	for i := len(path) - 1; i > 0; i-- {
+		switch p := path[i].(type) {
+		case *ast.UnaryOperation:
+			required = !required
+		case *ast.BinaryOperation:
+			if (p.Op == "&&") != required {
+				return false // a disjunct the check does not require, or a conjunct of a rejected condition
+			}
+		}
+	}
+	if !compared {
+		return required
+	}
+	mustEqual := eq == required
+	return mustEqual != cmpDefault
+}
+
+// axsConstDefault reports whether e is a constant whose value is known to
+// be or not to be the default (0, false, address(0), an enum's first value).
+func axsConstDefault(prog *sema.Program, e ast.Expr, depth int) (known, isDefault bool) {
+	if axsIsZero(e) {
+		return true, true
+	}
+	e = axsStripConv(prog, e)
+	switch x := e.(type) {
+	case *ast.Literal:
+		switch x.Kind {
+		case ast.NumberLiteral, ast.BoolLiteral:
+			return true, false // not zero, not false
+		}
+		return false, false
+	case *ast.MemberAccess:
+		if en, ok := prog.Ref(x.X).(*ast.EnumDefinition); ok {
+			for i, v := range en.Values {
+				if v.Name == x.Member.Name {
+					return true, i == 0
+				}
+			}
+			return false, false
+		}
+	}
+	if v := axsDeclOf(prog, e); v != nil && v.Constant && v.Value != nil && depth < 4 {
+		return axsConstDefault(prog, v.Value, depth+1)
+	}
+	return false, false
+}
+
+// axsRejects reports a branch that stops what follows: a revert, throw,
+// `return;`, `return false;` or `continue;`.
+func axsRejects(prog *sema.Program, s ast.Stmt) bool {
+	switch x := s.(type) {
+	case *ast.RevertStatement, *ast.ThrowStatement, *ast.ContinueStatement:
+		return true
+	case *ast.ReturnStatement:
+		return x.Value == nil || axsIsZero(x.Value)
+	case *ast.ExpressionStatement:
+		call, ok := x.X.(*ast.FunctionCall)
+		return ok && IsBuiltinCall(prog, call, "revert")
+	case *ast.Block:
+		for _, st := range x.Stmts {
+			if axsRejects(prog, st) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// axsHashDerived reports an address the contract computes from a hash,
+// address(uint160(uint256(keccak256(…)))), directly or through a local
+// initialised with such a value and only ever reassigned such values.
+// The caller chooses the preimage at most, and finding one whose hash has
+// 160 low zero bits is infeasible, so the value is not address(0).
+func axsHashDerived(prog *sema.Program, body *ast.Block, e ast.Expr) bool {
+	isHash := func(e ast.Expr) bool {
+		c, ok := axsStripConv(prog, e).(*ast.FunctionCall)
+		return ok && IsBuiltinCall(prog, c, "keccak256", "sha3", "sha256", "ripemd160")
+	}
+	if isHash(e) {
+		return true
+	}
+	id, ok := axsStripConv(prog, e).(*ast.Identifier)
+	if !ok {
+		return false
+	}
+	v, ok := prog.Ref(id).(*ast.VariableDeclaration)
+	if !ok || v.IsStateVar {
+		return false
+	}
+	initialised, other := false, false
+	names := func(x ast.Expr) bool {
+		return Contains(x, func(n ast.Node) bool {
+			i, ok := n.(*ast.Identifier)
+			return ok && prog.Ref(i) == v
+		})
+	}
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch x := n.(type) {
+		case *ast.VariableDeclarationStatement:
+			for _, d := range x.Decls {
+				if d == v {
+					if len(x.Decls) == 1 && x.Value != nil && isHash(x.Value) {
+						initialised = true
+					} else {
+						other = true
+					}
+				}
+			}
+		case *ast.Assignment:
+			if names(x.LHS) && !(x.Op == "=" && axsDeclOf(prog, x.LHS) == v && isHash(x.RHS)) {
+				other = true
+			}
+		case *ast.UnaryOperation:
+			if x.Op == "delete" && names(x.X) {
+				other = true
+			}
+		}
+		return true
+	})
+	return initialised && !other
+}
+
 // axsCheckReplay reports signature checks in an entry point with no
 // replay protection on its paths.
 func axsCheckReplay(p *Pass, c *sema.Contract, f *sema.Function, note func(ast.Node, string, string, ...RelatedNode)) {
@@ -265,12 +525,38 @@ func axsCheckReplay(p *Pass, c *sema.Contract, f *sema.Function, note func(ast.N
 	conds := map[*ast.VariableDeclaration]bool{}
 	writes := map[*ast.VariableDeclaration]bool{}
 	ops := map[ast.Node]string{}
+	// copies maps locals holding a stored record (`Callback memory cb =
+	// callbacks[id]`) to the state variable it was read from.
+	copies := map[*ast.VariableDeclaration]*ast.VariableDeclaration{}
 	var wk *Walker
+	copyOf := func(local *ast.VariableDeclaration, value ast.Expr) {
+		if local == nil || local.IsStateVar {
+			return
+		}
+		delete(copies, local)
+		switch unparen(value).(type) {
+		case *ast.IndexAccess, *ast.MemberAccess:
+			if v := wk.StateVarOf(value); v != nil {
+				copies[local] = v
+			}
+		}
+	}
 	wk = p.NewWalker(c, f, FlowVisitor{
 		Node: func(n ast.Node, st FlowState) {
 			switch x := n.(type) {
+			case *ast.VariableDeclarationStatement:
+				if len(x.Decls) == 1 && x.Value != nil {
+					copyOf(x.Decls[0], x.Value)
+				}
 			case *ast.Assignment:
 				ops[x.LHS] = x.Op
+				if x.Op == "=" {
+					if id, ok := unparen(x.LHS).(*ast.Identifier); ok {
+						if local, ok := prog.Ref(id).(*ast.VariableDeclaration); ok {
+							copyOf(local, x.RHS)
+						}
+					}
+				}
 			case *ast.UnaryOperation:
 				if x.Op == "++" || x.Op == "--" {
 					if wk.StateVarOf(x.X) != nil {
@@ -278,10 +564,10 @@ func axsCheckReplay(p *Pass, c *sema.Contract, f *sema.Function, note func(ast.N
 					}
 				}
 			case *ast.IfStatement:
-				axsMarkStateReads(prog, wk, x.Cond, conds)
+				axsMarkStateReads(prog, wk, x.Cond, copies, conds)
 			case *ast.FunctionCall:
 				if IsBuiltinCall(prog, x, "require", "assert") && len(x.Args) > 0 {
-					axsMarkStateReads(prog, wk, x.Args[0], conds)
+					axsMarkStateReads(prog, wk, x.Args[0], copies, conds)
 				}
 				if site == nil && axsIsSignatureCheck(prog, x) {
 					if _, cd := axsEnclosingDecl(prog, x); cd == nil || cd.Kind != ast.KindLibrary {
@@ -320,17 +606,27 @@ func axsCheckReplay(p *Pass, c *sema.Contract, f *sema.Function, note func(ast.N
 	}
 	for v := range conds {
 		if writes[v] {
-			return // a flag or counter checked and updated
+			// A flag or counter checked and updated, or a stored record
+			// checked and deleted or overwritten (a pending request that
+			// is cleared once fulfilled).
+			return
 		}
 	}
 	note(site, axsQualified(c, f), "the signature can be replayed: nothing records it as used (no nonce, no used-hash mapping) and the signed hash binds neither block.chainid nor address(this)")
 }
 
-func axsMarkStateReads(prog *sema.Program, wk *Walker, e ast.Expr, into map[*ast.VariableDeclaration]bool) {
+// axsMarkStateReads records the state variables a condition reads,
+// directly or through a local copy of a stored record.
+func axsMarkStateReads(prog *sema.Program, wk *Walker, e ast.Expr, copies map[*ast.VariableDeclaration]*ast.VariableDeclaration, into map[*ast.VariableDeclaration]bool) {
 	ast.Inspect(e, func(n ast.Node) bool {
 		if x, ok := n.(ast.Expr); ok {
 			if v := wk.StateVarOf(x); v != nil {
 				into[v] = true
+			}
+		}
+		if id, ok := n.(*ast.Identifier); ok {
+			if local, ok := prog.Ref(id).(*ast.VariableDeclaration); ok && copies[local] != nil {
+				into[copies[local]] = true
 			}
 		}
 		return true
