@@ -279,6 +279,9 @@ func ariGuarded(prog *sema.Program, ar *ariArith, dom, all []ariFact, bits int) 
 			}
 		}
 	case "+":
+		if ariProductSumGuarded(prog, ar, domRel, bits) {
+			return true // a <= (MAX - c) / b before a * b + c
+		}
 		operands := map[string]bool{ta: true, tb: true}
 		// a + b > a as a condition the operation runs under:
 		// if (… && a + b > a) { a += b; }.
@@ -289,6 +292,9 @@ func ariGuarded(prog *sema.Program, ar *ariArith, dom, all []ariFact, bits int) 
 			}
 		}
 	case "*":
+		if ariProductGuarded(prog, ar, domRel, ariMaxOf(bits)) {
+			return true // a <= (MAX - c) / b before a * b
+		}
 		operands := map[string]bool{ta: true, tb: true}
 		guarded := false
 		for _, f := range all {
@@ -433,4 +439,459 @@ func ariIsOwnCheck(parents map[ast.Node]ast.Node, n ast.Node, ar *ariArith) bool
 		return operands[ariText(b.X)]
 	}
 	return false
+}
+
+// ---- bounds that need no check ---------------------------------------------------------
+
+// ariLengthMinus recognises `X.length - k` on an array (or bytes) X with a
+// small positive constant k, and returns X and k.
+func ariLengthMinus(prog *sema.Program, e ast.Expr) (ast.Expr, *big.Int, bool) {
+	d, ok := unparen(e).(*ast.BinaryOperation)
+	if !ok || d.Op != "-" {
+		return nil, nil, false
+	}
+	m, ok := unparen(d.X).(*ast.MemberAccess)
+	if !ok || m.Member.Name != "length" {
+		return nil, nil, false
+	}
+	if t := prog.TypeOf(m.X); t == nil || (t.Kind != sema.Array && t.Kind != sema.Bytes) {
+		return nil, nil, false
+	}
+	k, ok := ariConstValue(prog, d.Y)
+	if !ok || k.Sign() <= 0 || k.BitLen() > 64 {
+		return nil, nil, false
+	}
+	return m.X, k, true
+}
+
+// ariIsBoundsChecked reports an index access Solidity checks against the
+// length: any array or bytes, not a mapping.
+func ariIsBoundsChecked(prog *sema.Program, ix *ast.IndexAccess) bool {
+	t := prog.TypeOf(ix.X)
+	return t != nil && (t.Kind == sema.Array || t.Kind == sema.Bytes)
+}
+
+// ariLengthIndexSafe recognises `X.length - k` whose result is only used
+// as an index or as the bound of a loop that indexes an array (directly
+// or through a local holding it), and `X.length - k` inside a loop whose
+// bound `i < X.length - j` (with k <= j + 1) is such a use. It can only
+// wrap when X is shorter than k, and then the index is out of bounds — or
+// the loop runs on until it indexes out of bounds — and the call reverts.
+// A result assigned to a `.length`, paid out or used in other arithmetic
+// is not covered.
+func ariLengthIndexSafe(prog *sema.Program, ar *ariArith, parents map[ast.Node]ast.Node, body ast.Node) bool {
+	if ar.op != "-" {
+		return false
+	}
+	e, ok := ar.node.(*ast.BinaryOperation)
+	if !ok {
+		return false
+	}
+	x, k, ok := ariLengthMinus(prog, e)
+	if !ok {
+		return false
+	}
+	if ariIndexOnlyUse(prog, parents, body, e, x, 0) {
+		return true
+	}
+	return ariLengthBoundedByLoop(prog, parents, e, x, k)
+}
+
+// ariIndexOnlyUse reports that the value of e (X.length - k) only ever
+// reaches bounds-checked indexes: X[e], Y[e] on a memory or calldata Y, a
+// loop bound (ariIsIndexingLoopBound) or a local whose every read is such
+// a use.
+func ariIndexOnlyUse(prog *sema.Program, parents map[ast.Node]ast.Node, body ast.Node, e ast.Expr, arr ast.Expr, depth int) bool {
+	var cur ast.Node = e
+	for {
+		t, ok := parents[cur].(*ast.TupleExpression)
+		if !ok || len(t.Elems) != 1 {
+			break
+		}
+		cur = t
+	}
+	switch p := parents[cur].(type) {
+	case *ast.IndexAccess:
+		if p.Index != cur || !ariIsBoundsChecked(prog, p) {
+			return false
+		}
+		// The index is past the end of X itself; another array is only
+		// known to be short when it is not in storage (a storage array's
+		// length may have been corrupted before 0.6).
+		if ariText(p.X) == ariText(arr) {
+			return true
+		}
+		t := prog.TypeOf(p.X)
+		return !t.Storage && !ariIsStorageRef(prog, p.X)
+	case *ast.BinaryOperation:
+		return ariIsIndexingLoopBound(prog, parents, p, cur)
+	case *ast.VariableDeclarationStatement:
+		if depth > 1 || len(p.Decls) != 1 || p.Decls[0] == nil || p.Value != cur {
+			return false
+		}
+		v := p.Decls[0]
+		if v.IsStateVar || v.Location == "storage" {
+			return false
+		}
+		reads := 0
+		safe := true
+		ast.Inspect(body, func(n ast.Node) bool {
+			if !safe {
+				return false
+			}
+			id, ok := n.(*ast.Identifier)
+			if !ok {
+				return true
+			}
+			if d, ok := prog.Ref(id).(*ast.VariableDeclaration); !ok || d != v {
+				return true
+			}
+			reads++
+			if !ariIndexOnlyUse(prog, parents, body, id, arr, depth+1) {
+				safe = false
+			}
+			return true
+		})
+		return safe && reads > 0
+	}
+	return false
+}
+
+// ariLoopOf returns the loop whose condition holds cond (possibly as a
+// conjunct), or nil.
+func ariLoopOf(parents map[ast.Node]ast.Node, cond ast.Node) ast.Stmt {
+	cur := cond
+	for {
+		switch p := parents[cur].(type) {
+		case *ast.TupleExpression:
+			if len(p.Elems) != 1 {
+				return nil
+			}
+		case *ast.BinaryOperation:
+			if p.Op != "&&" {
+				return nil
+			}
+		case *ast.ForStatement:
+			if p.Cond == cur {
+				return p
+			}
+			return nil
+		case *ast.WhileStatement:
+			if p.Cond == cur {
+				return p
+			}
+			return nil
+		case *ast.DoWhileStatement:
+			if p.Cond == cur {
+				return p
+			}
+			return nil
+		default:
+			return nil
+		}
+		cur = parents[cur]
+	}
+}
+
+// ariLoopCounter returns the variable cmp compares with bound so that the
+// loop runs while it stays below: i < bound, bound > i, i <= bound,
+// bound >= i, i != bound.
+func ariLoopCounter(prog *sema.Program, cmp *ast.BinaryOperation, bound ast.Node) *ast.VariableDeclaration {
+	var other ast.Expr
+	switch {
+	case cmp.Y == bound && (cmp.Op == "<" || cmp.Op == "<=" || cmp.Op == "!="):
+		other = cmp.X
+	case cmp.X == bound && (cmp.Op == ">" || cmp.Op == ">=" || cmp.Op == "!="):
+		other = cmp.Y
+	default:
+		return nil
+	}
+	id, ok := unparen(other).(*ast.Identifier)
+	if !ok {
+		return nil
+	}
+	v, ok := prog.Ref(id).(*ast.VariableDeclaration)
+	if !ok || v.IsStateVar || prog.DeclType(v).Kind != sema.Uint {
+		return nil
+	}
+	return v
+}
+
+// ariIsIndexingLoopBound reports that bound is the upper bound of a loop
+// counter in the loop's condition (cmp), and that the loop body indexes an
+// array with the counter and cannot leave the loop early (no break or
+// return) nor reset the counter: a wrapped bound then runs the counter
+// past the end of the array, and the index reverts.
+func ariIsIndexingLoopBound(prog *sema.Program, parents map[ast.Node]ast.Node, cmp *ast.BinaryOperation, bound ast.Node) bool {
+	v := ariLoopCounter(prog, cmp, bound)
+	if v == nil {
+		return false
+	}
+	var body ast.Stmt
+	switch l := ariLoopOf(parents, cmp).(type) {
+	case *ast.ForStatement:
+		body = l.Body
+	case *ast.WhileStatement:
+		body = l.Body
+	case *ast.DoWhileStatement:
+		body = l.Body
+	}
+	if body == nil {
+		return false
+	}
+	isV := func(e ast.Expr) bool {
+		id, ok := unparen(e).(*ast.Identifier)
+		return ok && prog.Ref(id) == sema.Symbol(v)
+	}
+	indexes, exits := false, false
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch x := n.(type) {
+		case *ast.BreakStatement, *ast.ReturnStatement:
+			exits = true
+		case *ast.Assignment:
+			if x.Op == "=" && isV(x.LHS) {
+				exits = true
+			}
+		case *ast.UnaryOperation:
+			if (x.Op == "--" || x.Op == "delete") && isV(x.X) {
+				exits = true
+			}
+		case *ast.IndexAccess:
+			if x.Index != nil && ariIsBoundsChecked(prog, x) {
+				ast.Inspect(x.Index, func(m ast.Node) bool {
+					if id, ok := m.(*ast.Identifier); ok && isV(id) {
+						indexes = true
+					}
+					return !indexes
+				})
+			}
+		}
+		return !exits
+	})
+	return indexes && !exits
+}
+
+// ariLengthBoundedByLoop recognises X.length - k inside a loop that runs
+// while i < X.length - j, a bound that reverts when it wraps
+// (ariIsIndexingLoopBound): otherwise X.length > j + i >= j, so any
+// k <= j + 1 fits. X must be a memory or calldata array, whose length the
+// loop cannot change.
+func ariLengthBoundedByLoop(prog *sema.Program, parents map[ast.Node]ast.Node, e ast.Expr, arr ast.Expr, k *big.Int) bool {
+	if prog.TypeOf(arr).Storage || ariIsStorageRef(prog, arr) {
+		return false
+	}
+	want := ariText(arr)
+	var child ast.Node = e
+	for p := parents[child]; p != nil; child, p = p, parents[p] {
+		var cond ast.Expr
+		switch l := p.(type) {
+		case *ast.ForStatement:
+			if child == l.Body {
+				cond = l.Cond
+			}
+		case *ast.WhileStatement:
+			if child == l.Body {
+				cond = l.Cond
+			}
+		}
+		if cond == nil {
+			continue
+		}
+		found := false
+		var visit func(c ast.Expr)
+		visit = func(c ast.Expr) {
+			b, ok := unparen(c).(*ast.BinaryOperation)
+			if !ok || found {
+				return
+			}
+			if b.Op == "&&" {
+				visit(b.X)
+				visit(b.Y)
+				return
+			}
+			for _, side := range []ast.Expr{b.X, b.Y} {
+				bound := side
+				for {
+					t, ok := bound.(*ast.TupleExpression)
+					if !ok || len(t.Elems) != 1 {
+						break
+					}
+					bound = t.Elems[0]
+				}
+				x, j, ok := ariLengthMinus(prog, bound)
+				if !ok || ariText(x) != want || ariLoopCounter(prog, b, side) == nil {
+					continue
+				}
+				if !ariIsIndexingLoopBound(prog, parents, b, side) {
+					continue
+				}
+				limit := new(big.Int).Set(j)
+				if b.Op == "<" || b.Op == ">" {
+					limit.Add(limit, big.NewInt(1))
+				}
+				if k.Cmp(limit) <= 0 {
+					found = true
+				}
+			}
+		}
+		visit(cond)
+		if found {
+			return true
+		}
+	}
+	return false
+}
+
+// ariSubtractsFromMax recognises MAX - x where MAX is the largest value of
+// the unsigned type of the difference and x is unsigned and no wider:
+// type(uint256).max - c, uint256(-1) - c, 2**256 - 1 - c never wrap.
+func ariSubtractsFromMax(prog *sema.Program, ar *ariArith) bool {
+	if ar.op != "-" {
+		return false
+	}
+	if _, ok := ar.node.(*ast.BinaryOperation); !ok {
+		return false
+	}
+	t := prog.TypeOf(ariExprOf(ar.node))
+	if t == nil || t.Kind != sema.Uint {
+		return false
+	}
+	_, hi, ok := ariIntRange(t)
+	if !ok {
+		return false
+	}
+	m, ok := ariConstValue(prog, ar.a)
+	if !ok || m.Cmp(hi) != 0 {
+		return false
+	}
+	tb := prog.TypeOf(ar.b)
+	return tb != nil && tb.Kind == sema.Uint && tb.Bits > 0 && tb.Bits <= t.Bits
+}
+
+// ariNumeratorBound is an upper bound of the numerator of a `MAX / b`
+// style check: its value when constant, else M for a difference M - c
+// that cannot wrap (ariSafeMinuend).
+func ariNumeratorBound(prog *sema.Program, e ast.Expr) (*big.Int, bool) {
+	if v, ok := ariConstValue(prog, e); ok {
+		return v, v.Sign() >= 0
+	}
+	d, ok := unparen(e).(*ast.BinaryOperation)
+	if !ok || d.Op != "-" {
+		return nil, false
+	}
+	return ariSafeMinuend(prog, d)
+}
+
+// ariSafeMinuend returns the constant M of a difference M - c that cannot
+// wrap: c is a constant no larger than M, or an unsigned value whose type's
+// maximum is at most M.
+func ariSafeMinuend(prog *sema.Program, d *ast.BinaryOperation) (*big.Int, bool) {
+	m, ok := ariConstValue(prog, d.X)
+	if !ok || m.Sign() < 0 {
+		return nil, false
+	}
+	if c, ok := ariConstValue(prog, d.Y); ok {
+		return m, c.Sign() >= 0 && c.Cmp(m) <= 0
+	}
+	t := prog.TypeOf(d.Y)
+	_, hi, ok := ariIntRange(t)
+	if !ok || t.Kind != sema.Uint || m.Cmp(hi) < 0 {
+		return nil, false
+	}
+	return m, true
+}
+
+// ariQuotientLimit matches a relation small <= D / y (or small < D / y)
+// where small is x, and returns D.
+func ariQuotientLimit(r ariRel, x, y ast.Expr) ast.Expr {
+	if !ariAnyIn(ariSideTexts(r.small), map[string]bool{ariText(x): true}) {
+		return nil
+	}
+	q, ok := unparen(r.big).(*ast.BinaryOperation)
+	if !ok || q.Op != "/" || ariText(q.Y) != ariText(y) {
+		return nil
+	}
+	return q.X
+}
+
+// ariProductGuarded recognises a dominating check x <= D / y (or
+// y <= D / x) before x * y with D at most the type's maximum: then
+// x * y <= D. A zero divisor reverts in the check itself.
+func ariProductGuarded(prog *sema.Program, ar *ariArith, domRel []ariRel, max *big.Int) bool {
+	if !ariUnsignedResult(prog, ar) {
+		return false
+	}
+	x, y := ar.a, ar.b
+	for _, r := range domRel {
+		for _, pair := range [][2]ast.Expr{{x, y}, {y, x}} {
+			d := ariQuotientLimit(r, pair[0], pair[1])
+			if d == nil {
+				continue
+			}
+			if b, ok := ariNumeratorBound(prog, d); ok && b.Cmp(max) <= 0 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// ariProductSumGuarded recognises the round-half-up products of fixed-point
+// libraries (WadRayMath, PercentageMath): a dominating check
+// x <= (M - c) / y before x * y + c proves x * y + c <= M; so does
+// x <= D / y with a constant D when D + c fits. x <= MAX / y alone does not
+// cover the added c.
+func ariProductSumGuarded(prog *sema.Program, ar *ariArith, domRel []ariRel, bits int) bool {
+	if ar.op != "+" || !ariUnsignedResult(prog, ar) {
+		return false
+	}
+	if _, ok := ar.node.(*ast.BinaryOperation); !ok {
+		return false
+	}
+	max := ariMaxOf(bits)
+	for _, pc := range [][2]ast.Expr{{ar.a, ar.b}, {ar.b, ar.a}} {
+		prod, ok := unparen(pc[0]).(*ast.BinaryOperation)
+		if !ok || prod.Op != "*" {
+			continue
+		}
+		c := pc[1]
+		for _, r := range domRel {
+			for _, pair := range [][2]ast.Expr{{prod.X, prod.Y}, {prod.Y, prod.X}} {
+				d := ariQuotientLimit(r, pair[0], pair[1])
+				if d == nil {
+					continue
+				}
+				// x <= (M - c) / y, c the same expression as the addend.
+				if sub, ok := unparen(d).(*ast.BinaryOperation); ok && sub.Op == "-" && ariText(sub.Y) == ariText(c) {
+					if m, ok := ariSafeMinuend(prog, sub); ok && m.Cmp(max) <= 0 {
+						return true
+					}
+				}
+				// x <= D / y with D + c <= MAX.
+				dv, ok := ariConstValue(prog, d)
+				if !ok || dv.Sign() < 0 {
+					continue
+				}
+				cv, ok := ariUpperBound(prog, c, domRel)
+				if ok && new(big.Int).Add(dv, cv).Cmp(max) <= 0 {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// ariMaxOf is the largest unsigned value of the width (256 when unknown).
+func ariMaxOf(bits int) *big.Int {
+	if bits <= 0 {
+		bits = 256
+	}
+	return new(big.Int).Sub(new(big.Int).Lsh(big.NewInt(1), uint(bits)), big.NewInt(1))
+}
+
+// ariUnsignedResult reports an operation on unsigned integers.
+func ariUnsignedResult(prog *sema.Program, ar *ariArith) bool {
+	t := prog.TypeOf(ariExprOf(ar.node))
+	return t != nil && t.Kind == sema.Uint
 }

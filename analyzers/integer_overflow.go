@@ -162,6 +162,9 @@ func runIntegerOverflow(p *Pass) {
 				if ariGuarded(prog, ar, dom, bi.checks, prog.TypeOf(ariExprOf(n)).Bits) {
 					return
 				}
+				if ariSubtractsFromMax(prog, ar) || ariLengthIndexSafe(prog, ar, bi.parents, bi.owner.Body) {
+					return
+				}
 				if inUnchecked && ariBoundedByAccounting(prog, ar, bi.owner.Body, bi.parents, unchecked, dom, sums) {
 					return
 				}
