@@ -52,7 +52,8 @@ type FlowState struct {
 	dead bool
 	// Calls are the external interactions that happened on some path.
 	Calls []CallSite
-	// Guarded is true when msg.sender was checked on every path.
+	// Guarded is true when msg.sender was checked on every path, or a
+	// signature of a stored authority (helpers_sigguard.go).
 	Guarded bool
 }
 
@@ -178,6 +179,16 @@ type walker struct {
 	// args maps the parameters of the internal calls being walked to the
 	// arguments they were bound to.
 	args map[*ast.VariableDeclaration]ast.Expr
+	// signer holds locals and parameters that may hold an address
+	// recovered from a signature: the last few, in a fixed ring (one
+	// dropped is a guard missed, never one invented).
+	signer  [4]*ast.VariableDeclaration
+	nsigner int
+	// positive holds locals and parameters a check on the walk established
+	// to be nonzero (require(n > 0)), for loops that must run once: the
+	// last few, in a fixed ring, so that no walk allocates for them.
+	positive  [4]*ast.VariableDeclaration
+	npositive int
 }
 
 type loopCtx struct{ breaks, continues FlowState }
@@ -272,10 +283,15 @@ func (w *walker) stmt(s ast.Stmt, st FlowState) FlowState {
 			if len(x.Decls) == 1 && x.Decls[0] != nil {
 				w.bindAlias(x.Decls[0], x.Value)
 				w.propagate(x.Decls[0], x.Value)
-			} else if w.isTainted(x.Value) {
-				for _, d := range x.Decls {
+				w.noteSigner(x.Decls[0], x.Value)
+			} else {
+				tainted := w.isTainted(x.Value)
+				for i, d := range x.Decls {
 					if d != nil {
-						w.tainted[d] = true
+						if tainted {
+							w.tainted[d] = true
+						}
+						w.noteSignerAt(d, x.Value, i)
 					}
 				}
 			}
@@ -290,15 +306,19 @@ func (w *walker) stmt(s ast.Stmt, st FlowState) FlowState {
 		onTrue, onFalse := w.senderGuard(x.Cond)
 		thenSt.Guarded = st.Guarded || onTrue
 		elseSt.Guarded = st.Guarded || onFalse
-		return join(w.stmt(x.Then, thenSt), w.stmt(x.Else, elseSt))
+		thenOut := w.stmt(x.Then, thenSt)
+		if thenOut.dead {
+			w.notePositive(x.Cond, false) // if (n == 0) revert();
+		}
+		return join(thenOut, w.stmt(x.Else, elseSt))
 	case *ast.ForStatement:
 		st = w.stmt(x.Init, st)
-		return w.loop(x.Cond, x.Body, x.Post, st)
+		return w.loop(x.Cond, x.Body, x.Post, st, w.runsOnce(x.Init, x.Cond))
 	case *ast.WhileStatement:
-		return w.loop(x.Cond, x.Body, nil, st)
+		return w.loop(x.Cond, x.Body, nil, st, false)
 	case *ast.DoWhileStatement:
 		st = w.stmt(x.Body, st)
-		return w.loop(x.Cond, x.Body, nil, st)
+		return w.loop(x.Cond, x.Body, nil, st, false)
 	case *ast.ReturnStatement:
 		if x.Value != nil {
 			st = w.expr(x.Value, st)
@@ -349,14 +369,21 @@ func (w *walker) stmt(s ast.Stmt, st FlowState) FlowState {
 	return st
 }
 
-func (w *walker) loop(cond ast.Expr, body ast.Stmt, post ast.Expr, in FlowState) FlowState {
-	exit := in
+// loop walks a loop twice; once is true when it certainly runs at least
+// once (runsOnce), so no path skips the body.
+func (w *walker) loop(cond ast.Expr, body ast.Stmt, post ast.Expr, in FlowState, once bool) FlowState {
+	exit, head := in, in
+	if once {
+		exit, head = deadState, deadState
+	}
 	st := in
 	for iter := 0; iter < 2; iter++ {
 		if cond != nil {
 			st = w.expr(cond, st)
 		}
-		exit = join(exit, st)
+		if !once || iter > 0 {
+			exit = join(exit, st)
+		}
 		w.loops = append(w.loops, &loopCtx{breaks: deadState, continues: deadState})
 		out := w.stmt(body, st)
 		lc := w.loops[len(w.loops)-1]
@@ -366,9 +393,108 @@ func (w *walker) loop(cond ast.Expr, body ast.Stmt, post ast.Expr, in FlowState)
 			out = w.expr(post, out)
 		}
 		exit = join(exit, lc.breaks)
-		st = join(in, out)
+		st = join(head, out)
+		if once {
+			head = st
+		}
 	}
 	return join(exit, st)
+}
+
+// runsOnce reports a for loop whose counter starts at zero and is bounded
+// by a value a check on the walk established to be nonzero:
+// `require(n > 0); for (i = 0; i < n; i++)`, also when n reaches the loop
+// as the argument of an internal call.
+func (w *walker) runsOnce(init ast.Stmt, cond ast.Expr) bool {
+	if w.npositive == 0 || init == nil || cond == nil {
+		return false
+	}
+	var ctr *ast.VariableDeclaration
+	switch x := init.(type) {
+	case *ast.VariableDeclarationStatement:
+		if len(x.Decls) == 1 && (x.Value == nil || axsIsZero(x.Value)) {
+			ctr = x.Decls[0]
+		}
+	case *ast.ExpressionStatement:
+		if a, ok := x.X.(*ast.Assignment); ok && a.Op == "=" && axsIsZero(a.RHS) {
+			ctr, _ = w.prog.Ref(unparen(a.LHS)).(*ast.VariableDeclaration)
+		}
+	}
+	b, ok := unparen(cond).(*ast.BinaryOperation)
+	if ctr == nil || !ok {
+		return false
+	}
+	var bound ast.Expr
+	switch {
+	case (b.Op == "<" || b.Op == "!=") && w.prog.Ref(unparen(b.X)) == ctr:
+		bound = b.Y
+	case b.Op == ">" && w.prog.Ref(unparen(b.Y)) == ctr:
+		bound = b.X
+	default:
+		return false
+	}
+	for i := 0; i <= maxInlineDepth; i++ {
+		v, ok := w.prog.Ref(unparen(bound)).(*ast.VariableDeclaration)
+		if !ok || v.IsStateVar {
+			return false
+		}
+		if w.isPositive(v) {
+			return true
+		}
+		if bound = w.args[v]; bound == nil {
+			return false
+		}
+	}
+	return false
+}
+
+// notePositive records the locals a condition shows nonzero when it holds
+// (holds=true: require(n > 0 && m != 0)) or when it fails (holds=false:
+// the condition of `if (n == 0 || m == 0) revert();`).
+func (w *walker) notePositive(cond ast.Expr, holds bool) {
+	b, ok := unparen(cond).(*ast.BinaryOperation)
+	if !ok {
+		return
+	}
+	var e ast.Expr
+	switch {
+	case holds && b.Op == "&&", !holds && b.Op == "||":
+		w.notePositive(b.X, holds)
+		w.notePositive(b.Y, holds)
+		return
+	case holds && (b.Op == ">" || b.Op == "!=") && axsIsZero(b.Y):
+		e = b.X
+	case holds && (b.Op == "<" || b.Op == "!=") && axsIsZero(b.X):
+		e = b.Y
+	case !holds && b.Op == "==" && axsIsZero(b.Y):
+		e = b.X
+	case !holds && b.Op == "==" && axsIsZero(b.X):
+		e = b.Y
+	default:
+		return
+	}
+	if v, ok := w.prog.Ref(unparen(e)).(*ast.VariableDeclaration); ok && !v.IsStateVar && !w.isPositive(v) {
+		w.positive[w.npositive%len(w.positive)] = v
+		w.npositive++
+	}
+}
+
+func (w *walker) isPositive(v *ast.VariableDeclaration) bool {
+	for i := 0; i < w.npositive && i < len(w.positive); i++ {
+		if w.positive[i] == v {
+			return true
+		}
+	}
+	return false
+}
+
+// forget drops what the walk knew of a local it reassigns.
+func (w *walker) forget(v *ast.VariableDeclaration) {
+	for i := 0; i < w.npositive && i < len(w.positive); i++ {
+		if w.positive[i] == v {
+			w.positive[i] = nil
+		}
+	}
 }
 
 func (w *walker) expr(e ast.Expr, st FlowState) FlowState {
@@ -386,12 +512,27 @@ func (w *walker) expr(e ast.Expr, st FlowState) FlowState {
 			if local, ok := w.prog.Ref(id).(*ast.VariableDeclaration); ok && !local.IsStateVar {
 				if x.Op == "=" {
 					w.bindAlias(local, x.RHS)
+					w.noteSigner(local, x.RHS)
 				}
 				w.propagate(local, x.RHS)
+				w.forget(local)
+			}
+		} else if t, ok := unparen(x.LHS).(*ast.TupleExpression); ok && x.Op == "=" {
+			for i, el := range t.Elems {
+				if el == nil {
+					continue
+				}
+				if local, ok := w.prog.Ref(unparen(el)).(*ast.VariableDeclaration); ok {
+					w.noteSignerAt(local, x.RHS, i)
+					w.forget(local)
+				}
 			}
 		}
 	case *ast.UnaryOperation:
 		if x.Op == "++" || x.Op == "--" || x.Op == "delete" {
+			if local, ok := w.prog.Ref(unparen(x.X)).(*ast.VariableDeclaration); ok {
+				w.forget(local)
+			}
 			return w.lvalue(x.X, st, x.Op != "delete")
 		}
 		return w.expr(x.X, st)
@@ -464,6 +605,8 @@ func (w *walker) call(x *ast.FunctionCall, st FlowState) FlowState {
 					if bind {
 						saved = append(saved, paramBinding{prm, w.args[prm]})
 						w.args[prm] = a
+						w.bindSigner(prm, a)
+						w.forget(prm)
 					}
 				}
 			}
@@ -496,6 +639,7 @@ func (w *walker) call(x *ast.FunctionCall, st FlowState) FlowState {
 				if onTrue, _ := w.senderGuard(x.Args[0]); onTrue {
 					st.Guarded = true
 				}
+				w.notePositive(x.Args[0], true)
 			}
 			if len(x.Args) > 0 && isFalse(x.Args[0]) {
 				return deadState
@@ -707,13 +851,13 @@ func (w *walker) senderGuard(cond ast.Expr) (onTrue, onFalse bool) {
 			return tx && ty, fx || fy
 		case "==", "!=":
 			if !w.checksSender(x) {
-				return false, false
+				return w.sigCompare(x, nil)
 			}
 			return x.Op == "==", x.Op == "!="
 		}
-		return false, false
+		return w.sigCompare(x, nil)
 	}
-	return w.checksSender(cond), false
+	return w.checksSender(cond) || w.sigLeaf(cond, nil), false
 }
 
 // isZeroAddress matches address(0) and 0.
