@@ -80,19 +80,36 @@ func runIncorrectEquality(p *Pass) {
 // stamp with the current block asks "did this already happen in this
 // block?", which is not a deadline that a transaction can miss.
 func blockStamps(p *Pass, blk *ariDeriv) *ariDeriv {
+	_, d := blockStampSet(p, blk)
+	return d
+}
+
+// blockStampSet is blockStamps with the stamps themselves.
+func blockStampSet(p *Pass, blk *ariDeriv) (map[*ast.VariableDeclaration]bool, *ariDeriv) {
 	prog := p.Program
+	// A stamp is only ever set to the block's value: a variable also set
+	// to anything else (a caller's time, a deadline) is not one.
 	stamp := map[*ast.VariableDeclaration]bool{}
-	mark := func(target ast.Expr) {
+	other := map[*ast.VariableDeclaration]bool{}
+	mark := func(target ast.Expr, isStamp bool) {
 		if v := stampVar(prog, target); v != nil {
-			stamp[v] = true
+			if isStamp {
+				stamp[v] = true
+			} else {
+				other[v] = true
+			}
 		}
 	}
 	ariBodies(p, func(b ariBody) {
 		ast.Inspect(b.Body, func(n ast.Node) bool {
 			switch x := n.(type) {
 			case *ast.Assignment:
-				if x.Op == "=" && isBlockValue(prog, blk, x.RHS) {
-					mark(x.LHS)
+				if x.Op != "=" || !ariIsZero(p, x.RHS) { // reset to 0: still the past
+					mark(x.LHS, x.Op == "=" && isBlockValue(prog, blk, x.RHS))
+				}
+			case *ast.UnaryOperation:
+				if x.Op == "++" || x.Op == "--" {
+					mark(x.X, false)
 				}
 			case *ast.FunctionCall:
 				call := prog.CallOf(x)
@@ -104,12 +121,17 @@ func blockStamps(p *Pass, blk *ariDeriv) *ariDeriv {
 					return true
 				}
 				for i, a := range x.Args {
-					if !isBlockValue(prog, blk, a) {
+					if ariIsZero(p, a) {
 						continue
 					}
+					isStamp := isBlockValue(prog, blk, a)
 					for j, m := range def.Members {
 						if (len(x.Names) == len(x.Args) && m.Name.Name == x.Names[i].Name) || (len(x.Names) == 0 && i == j) {
-							stamp[m] = true
+							if isStamp {
+								stamp[m] = true
+							} else {
+								other[m] = true
+							}
 						}
 					}
 				}
@@ -117,7 +139,10 @@ func blockStamps(p *Pass, blk *ariDeriv) *ariDeriv {
 			return true
 		})
 	})
-	return newAriDeriv(prog, func(n ast.Node) bool {
+	for v := range other {
+		delete(stamp, v)
+	}
+	return stamp, newAriDeriv(prog, func(n ast.Node) bool {
 		e, ok := n.(ast.Expr)
 		return ok && stamp[stampVar(prog, e)]
 	}, true, nil)

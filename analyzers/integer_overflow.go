@@ -88,6 +88,7 @@ func runIntegerOverflow(p *Pass) {
 	}
 	cands := map[ast.Node]*ariOverflowCand{}
 	reach := ariCandidateOwners(prog, owners, unchecked, oldCompiler)
+	clock := &ariClock{p: p, owners: owners}
 
 	for _, c := range p.Contracts() {
 		if c.IsInterface() || c.IsLibrary() || !reach.reachableFrom(c) {
@@ -162,7 +163,8 @@ func runIntegerOverflow(p *Pass) {
 				if ariGuarded(prog, ar, dom, bi.checks, prog.TypeOf(ariExprOf(n)).Bits) {
 					return
 				}
-				if ariSubtractsFromMax(prog, ar) || ariLengthIndexSafe(prog, ar, bi.parents, bi.owner.Body) {
+				if ariSubtractsFromMax(prog, ar) || ariLengthIndexSafe(prog, ar, bi.parents, bi.owner.Body) ||
+					ariFitsByWidth(prog, ar) || clock.elapsed(ar) {
 					return
 				}
 				if inUnchecked && ariBoundedByAccounting(prog, ar, bi.owner.Body, bi.parents, unchecked, dom, sums) {
@@ -1006,4 +1008,187 @@ func ariCertainUnderflow(prog *sema.Program, body ast.Node, ar *ariArith) string
 		return ""
 	}
 	return "`" + v.Name.Name + "` still holds " + av.String() + " here and " + bv.String() + " is subtracted"
+}
+
+// ariFitsByWidth reports a sum or product of unsigned operands too narrow
+// to leave the result's type: a uint224 price times a uint32 time fits in
+// 256 bits, whatever the values.
+func ariFitsByWidth(prog *sema.Program, ar *ariArith) bool {
+	if ar.op != "+" && ar.op != "*" {
+		return false
+	}
+	t := prog.TypeOf(ariExprOf(ar.node))
+	if a, ok := ar.node.(*ast.Assignment); ok {
+		t = prog.TypeOf(a.LHS)
+	}
+	if t == nil || t.Kind != sema.Uint || t.Bits <= 0 {
+		return false
+	}
+	wa, wb := ariUnsignedWidth(prog, ar.a), ariUnsignedWidth(prog, ar.b)
+	if wa == 0 || wb == 0 {
+		return false
+	}
+	if ar.op == "*" {
+		return wa+wb <= t.Bits
+	}
+	return max(wa, wb)+1 <= t.Bits
+}
+
+// ariUnsignedWidth returns how many bits an unsigned expression's value can
+// take: the narrowest type it passes through (uint(x._x) of a uint224 is
+// 224 bits), or a literal's length; 0 when unknown or signed.
+func ariUnsignedWidth(prog *sema.Program, e ast.Expr) int {
+	width := 0
+	narrow := func(t *sema.Type) bool {
+		if t == nil || t.Kind != sema.Uint || t.Bits <= 0 {
+			return false
+		}
+		if width == 0 || t.Bits < width {
+			width = t.Bits
+		}
+		return true
+	}
+	for {
+		e = unparen(e)
+		if v, ok := ariConstValue(prog, e); ok {
+			if v.Sign() < 0 {
+				return 0
+			}
+			if l := v.BitLen(); width == 0 || l < width {
+				width = max(l, 1)
+			}
+			return width
+		}
+		if !narrow(prog.TypeOf(e)) {
+			return 0
+		}
+		c, ok := e.(*ast.FunctionCall)
+		if !ok || len(c.Args) != 1 {
+			return width
+		}
+		if _, conv := c.Fn.(*ast.ElementaryTypeExpression); !conv {
+			return width
+		}
+		e = c.Args[0]
+	}
+}
+
+// ariClock knows the program's block values and the stamps it records
+// from them, built on first use.
+type ariClock struct {
+	p        *Pass
+	owners   *ariOwners
+	built    bool
+	blk      *ariDeriv                         // the current block's time or number
+	stamps   map[*ast.VariableDeclaration]bool // variables and fields recorded from them
+	truncate *ariDeriv                         // the current time truncated to fewer bits (uint32(block.timestamp % 2**32))
+}
+
+func (c *ariClock) build() {
+	if c.built {
+		return
+	}
+	c.built = true
+	prog := c.p.Program
+	c.blk = &ariDeriv{prog: prog, src: func(n ast.Node) bool {
+		v := ariBlockValue(prog, n)
+		return v == "now" || v == "block.timestamp" || v == "block.number"
+	}, getters: true}
+	c.blk.init()
+	c.stamps, _ = blockStampSet(c.p, c.blk)
+	// block.timestamp % 2**32: what a getter returning uint32 of it
+	// returns once its conversion is stripped.
+	modTime := func(n ast.Node) bool {
+		e, ok := n.(ast.Expr)
+		if !ok {
+			return false
+		}
+		m, ok := ariStripConversions(prog, e).(*ast.BinaryOperation)
+		if !ok || m.Op != "%" || !isBlockValue(prog, c.blk, m.X) {
+			return false
+		}
+		v, ok := ariConstValue(prog, m.Y)
+		return ok && v.BitLen() > 1 && v.BitLen() <= 256 && new(big.Int).And(v, new(big.Int).Sub(v, big.NewInt(1))).Sign() == 0
+	}
+	c.truncate = &ariDeriv{prog: prog, src: func(n ast.Node) bool {
+		if modTime(n) {
+			return true
+		}
+		conv, ok := n.(*ast.FunctionCall)
+		if !ok || len(conv.Args) != 1 {
+			return false
+		}
+		if _, ok := conv.Fn.(*ast.ElementaryTypeExpression); !ok {
+			return false
+		}
+		t := prog.TypeOf(conv)
+		if t == nil || t.Kind != sema.Uint || t.Bits <= 0 || t.Bits >= 256 {
+			return false
+		}
+		return isBlockValue(prog, c.blk, conv.Args[0]) || modTime(conv.Args[0])
+	}, getters: true}
+	c.truncate.init()
+}
+
+// elapsed reports the time that passed since a recorded stamp: now - then
+// cannot underflow, because block time and number only grow; and when
+// both are truncated to fewer bits (uint32 timestamps), the wrap of the
+// difference is the intended modular arithmetic (Uniswap's oracles).
+func (c *ariClock) elapsed(ar *ariArith) bool {
+	if ar.op != "-" {
+		return false
+	}
+	if _, ok := ar.node.(*ast.BinaryOperation); !ok {
+		return false
+	}
+	prog := c.p.Program
+	c.build()
+	if isBlockValue(prog, c.blk, ar.a) && c.isStamp(ar.b, 2) {
+		return true
+	}
+	t := prog.TypeOf(ariExprOf(ar.node))
+	return t != nil && t.Kind == sema.Uint && t.Bits < 256 && c.truncate.Derived(ar.a)
+}
+
+// isStamp reports a recorded stamp itself (converted, or copied into a
+// local): not arithmetic on one, since a deadline computed from a stamp
+// may lie in the future.
+func (c *ariClock) isStamp(e ast.Expr, depth int) bool {
+	prog := c.p.Program
+	e = ariStripConversions(prog, e)
+	v := stampVar(prog, e)
+	if v == nil {
+		return false
+	}
+	if c.stamps[v] {
+		return true
+	}
+	if v.IsStateVar || depth == 0 {
+		return false
+	}
+	// A local: every definition in its function is a stamp.
+	defs := 0
+	ok := true
+	body := c.owners.Of(v).Body
+	if body == nil {
+		return false
+	}
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch x := n.(type) {
+		case *ast.VariableDeclarationStatement:
+			for _, d := range x.Decls {
+				if d == v {
+					defs++
+					ok = ok && len(x.Decls) == 1 && x.Value != nil && c.isStamp(x.Value, depth-1)
+				}
+			}
+		case *ast.Assignment:
+			if stampVar(prog, x.LHS) == v {
+				defs++
+				ok = ok && x.Op == "=" && c.isStamp(x.RHS, depth-1)
+			}
+		}
+		return true
+	})
+	return defs > 0 && ok
 }
