@@ -23,6 +23,10 @@ type CallSite struct {
 	Call *sema.Call // nil for assembly
 	// Yul is the assembly instruction name ("call", "delegatecall", …).
 	Yul string
+	// ZeroValue is set when the value sent is the constant 0 on this
+	// path (OpenZeppelin 4's Address.functionCall passes 0 down to
+	// call{value: value}).
+	ZeroValue bool
 }
 
 // SendsValue reports calls that may transfer ether with enough gas to
@@ -31,7 +35,7 @@ func (c CallSite) SendsValue() bool {
 	if c.Call == nil {
 		return c.Yul == "call" || c.Yul == "callcode"
 	}
-	return c.Call.Value != nil && (c.Call.Kind == sema.CallLowLevel || c.Call.Kind == sema.CallExternal)
+	return c.Call.Value != nil && !c.ZeroValue && (c.Call.Kind == sema.CallLowLevel || c.Call.Kind == sema.CallExternal)
 }
 
 // Reentrant reports calls that hand control to other code with enough gas
@@ -622,6 +626,9 @@ func (w *walker) call(x *ast.FunctionCall, st FlowState) FlowState {
 		}
 	case sema.CallExternal, sema.CallLowLevel, sema.CallSend, sema.CallTransfer:
 		site := CallSite{Node: x, Call: call}
+		if call.Value != nil {
+			site.ZeroValue = axsConstZero(w.prog, &Walker{w: w}, call.Value)
+		}
 		if w.v.Call != nil {
 			w.v.Call(site, st)
 		}

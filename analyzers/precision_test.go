@@ -50,7 +50,6 @@ var knownHigh = map[string]map[string]string{
 	"openzeppelin-contracts-4": {
 		"uninitialized-state governance/extensions/GovernorVotesQuorumFraction.sol:19": "kept: the deprecated _quorumNumerator is never written and still read for old checkpoints",
 		"arbitrary-send-eth metatx/MinimalForwarder.sol:54":                            "kept: anyone can sign their own request and spend ether the forwarder holds",
-		"reentrancy-eth token/ERC20/extensions/ERC4626.sol:221":                        "false positive: the asset is trusted by construction (an ERC-777 asset could re-enter)",
 		"encode-packed-collision utils/cryptography/ECDSA.sol:185":                     "false positive: the length prefix makes the packing unambiguous",
 	},
 	"solmate": {
