@@ -9,6 +9,23 @@ import (
 	"github.com/sleuth-sec/sleuth/parser"
 )
 
+// scanCorpus runs every detector over one installed corpus package.
+func scanCorpus(t *testing.T, pkg string) []analyzers.Finding {
+	t.Helper()
+	dir := "../testdata/corpus/node_modules/" + pkg
+	if _, err := os.Stat(dir); err != nil {
+		if os.Getenv("SLEUTH_REQUIRE_CORPUS") != "" {
+			t.Fatalf("corpus %s missing: run `make corpus`", pkg)
+		}
+		t.Skipf("corpus %s not installed", pkg)
+	}
+	proj, err := parser.Load(parser.Config{Paths: []string{dir}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return analyzers.Analyze(proj, analyzers.All(), nil).Findings
+}
+
 // TestAuditedCodeHasNoHighFindings keeps sleuth quiet on audited code: every
 // detector over @openzeppelin/contracts 5.7.0 (and its upgradeable twin),
 // @uniswap/v2-core, v3-core and v3-periphery must report nothing high or
@@ -17,20 +34,8 @@ import (
 func TestAuditedCodeHasNoHighFindings(t *testing.T) {
 	for _, pkg := range []string{"@openzeppelin/contracts", "@openzeppelin/contracts-upgradeable",
 		"@uniswap/v2-core", "@uniswap/v3-core", "@uniswap/v3-periphery"} {
-		dir := "../testdata/corpus/node_modules/" + pkg
-		if _, err := os.Stat(dir); err != nil {
-			if os.Getenv("SLEUTH_REQUIRE_CORPUS") != "" {
-				t.Fatalf("corpus %s missing: run `make corpus`", pkg)
-			}
-			t.Skipf("corpus %s not installed", pkg)
-		}
-		proj, err := parser.Load(parser.Config{Paths: []string{dir}})
-		if err != nil {
-			t.Fatal(err)
-		}
-		res := analyzers.Analyze(proj, analyzers.All(), nil)
 		counts := map[analyzers.Severity]int{}
-		for _, f := range res.Findings {
+		for _, f := range scanCorpus(t, pkg) {
 			counts[f.Severity]++
 			if f.Severity.AtLeast(analyzers.High) {
 				t.Errorf("%s: %s at %s:%d: %s", pkg, f.Detector, f.Location.File, f.Location.StartLine, f.Message)
@@ -85,19 +90,8 @@ var knownHigh = map[string]map[string]string{
 func TestAuditedCodeHighFindingsAreKnown(t *testing.T) {
 	for pkg, known := range knownHigh {
 		t.Run(pkg, func(t *testing.T) {
-			dir := "../testdata/corpus/node_modules/" + pkg
-			if _, err := os.Stat(dir); err != nil {
-				if os.Getenv("SLEUTH_REQUIRE_CORPUS") != "" {
-					t.Fatalf("corpus %s missing: run `make corpus`", pkg)
-				}
-				t.Skipf("corpus %s not installed", pkg)
-			}
-			proj, err := parser.Load(parser.Config{Paths: []string{dir}})
-			if err != nil {
-				t.Fatal(err)
-			}
 			seen := map[string]bool{}
-			for _, f := range analyzers.Analyze(proj, analyzers.All(), nil).Findings {
+			for _, f := range scanCorpus(t, pkg) {
 				if !f.Severity.AtLeast(analyzers.High) {
 					continue
 				}
