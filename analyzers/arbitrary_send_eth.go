@@ -180,31 +180,6 @@ func axsSenderKeyedRead(wk *Walker, e ast.Expr) bool {
 	})
 }
 
-// axsBound follows a parameter of an inlined internal call to the argument
-// it was bound to, up the call chain: in Address.sendValue(account,
-// payment), `recipient` is `account`.
-func axsBound(prog *sema.Program, wk *Walker, e ast.Expr) ast.Expr {
-	for i := 0; i < maxInlineDepth+1; i++ {
-		v := axsDeclOf(prog, e)
-		if v == nil || v.IsStateVar || wk.Arg(v) == nil {
-			return e
-		}
-		e = wk.Arg(v)
-	}
-	return e
-}
-
-// axsConstZero reports values that are the constant 0 on this path: 0,
-// uint256(0), a constant declared 0, or a parameter bound to one of them.
-func axsConstZero(prog *sema.Program, wk *Walker, e ast.Expr) bool {
-	e = axsBound(prog, wk, e)
-	if axsIsZero(e) {
-		return true
-	}
-	v := axsDeclOf(prog, e)
-	return v != nil && v.Constant && v.Value != nil && axsIsZero(v.Value)
-}
-
 // axsScope binds the parameters of an internal function whose return value
 // is being expanded to the call's arguments, which live in the scope above
 // (nil: the code the walker is in).
