@@ -60,6 +60,12 @@ func ariDominatingFacts(prog *sema.Program, parents map[ast.Node]ast.Node, n ast
 			if child == x.Body && x.Cond != nil {
 				out = append(out, ariFact{x.Cond, false})
 			}
+			// for (; len >= 32; len -= 32): the step runs after an
+			// iteration the condition let in, and holds it still when
+			// the body changes nothing the condition reads.
+			if child == x.Post && x.Cond != nil && !ariWritesAny(x.Body, ariNamesIn(x.Cond)) {
+				out = append(out, ariFact{x.Cond, false})
+			}
 		case *ast.BinaryOperation:
 			if child == x.Y && x.Op == "&&" {
 				out = append(out, ariFact{x.X, false})
@@ -78,6 +84,16 @@ func ariStmtFacts(prog *sema.Program, s ast.Stmt) []ariFact {
 		if c, ok := unparen(x.X).(*ast.FunctionCall); ok && ariRequireLike(prog, c) && len(c.Args) > 0 {
 			return []ariFact{{c.Args[0], false}}
 		}
+	case *ast.ForStatement:
+		// A loop without break ends only when its condition fails (or
+		// the function returns or reverts).
+		if x.Cond != nil && !ariBreaks(x.Body) {
+			return []ariFact{{x.Cond, true}}
+		}
+	case *ast.WhileStatement:
+		if !ariBreaks(x.Body) {
+			return []ariFact{{x.Cond, true}}
+		}
 	case *ast.IfStatement:
 		if ariIsTerminating(prog, x.Then) && (x.Else == nil || !ariIsTerminating(prog, x.Else)) {
 			return []ariFact{{x.Cond, true}}
@@ -87,6 +103,62 @@ func ariStmtFacts(prog *sema.Program, s ast.Stmt) []ariFact {
 		}
 	}
 	return nil
+}
+
+// ariBreaks reports a break that leaves this loop (not one of an inner
+// loop).
+func ariBreaks(body ast.Node) bool {
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n.(type) {
+		case *ast.BreakStatement:
+			found = true
+		case *ast.ForStatement, *ast.WhileStatement, *ast.DoWhileStatement, *ast.InlineAssembly:
+			return n == body
+		}
+		return !found
+	})
+	return found
+}
+
+// ariNamesIn returns the names an expression reads.
+func ariNamesIn(e ast.Node) map[string]bool {
+	names := map[string]bool{}
+	ast.Inspect(e, func(n ast.Node) bool {
+		if id, ok := n.(*ast.Identifier); ok {
+			names[id.Name] = true
+		}
+		return true
+	})
+	return names
+}
+
+// ariWritesAny reports an assignment, ++, -- or delete in body (or a Yul
+// assignment) to a variable named in names.
+func ariWritesAny(body ast.Node, names map[string]bool) bool {
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		var target ast.Expr
+		switch x := n.(type) {
+		case *ast.Assignment:
+			target = x.LHS
+		case *ast.UnaryOperation:
+			if x.Op == "++" || x.Op == "--" || x.Op == "delete" {
+				target = x.X
+			}
+		case *ast.YulAssignment:
+			for _, id := range x.Names {
+				found = found || names[id.Name]
+			}
+		}
+		if target != nil {
+			for name := range ariNamesIn(target) {
+				found = found || names[name]
+			}
+		}
+		return !found
+	})
+	return found
 }
 
 // ariAllChecks returns every require/assert/if-revert condition in body,
