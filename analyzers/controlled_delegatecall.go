@@ -132,6 +132,13 @@ func axsIsDelegatecallNode(prog *sema.Program) func(ast.Node) bool {
 // simulateAndRevert-style helpers run arbitrary code only to report what
 // it would do, and every effect is undone.
 func alwaysReverts(prog *sema.Program, f *ast.FunctionDefinition) bool {
+	return alwaysRevertsDepth(prog, f, 3)
+}
+
+// alwaysRevertsDepth is alwaysReverts, following a final call of another
+// function that always reverts (Balancer's _revert(code) calls
+// _revert(code, prefix), which reverts in assembly) up to depth deep.
+func alwaysRevertsDepth(prog *sema.Program, f *ast.FunctionDefinition, depth int) bool {
 	if f.Body == nil || len(f.Body.Stmts) == 0 {
 		return false
 	}
@@ -153,7 +160,15 @@ func alwaysReverts(prog *sema.Program, f *ast.FunctionDefinition) bool {
 		return true
 	case *ast.ExpressionStatement:
 		call, ok := last.X.(*ast.FunctionCall)
-		return ok && IsBuiltinCall(prog, call, "revert")
+		if !ok {
+			return false
+		}
+		if IsBuiltinCall(prog, call, "revert") {
+			return true
+		}
+		cl := prog.CallOf(call)
+		return depth > 0 && cl != nil && cl.Kind == sema.CallInternal && cl.Callee != nil && cl.Callee != f &&
+			alwaysRevertsDepth(prog, cl.Callee, depth-1)
 	case *ast.InlineAssembly:
 		if last.Body == nil || len(last.Body.Stmts) == 0 {
 			return false

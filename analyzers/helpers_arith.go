@@ -878,8 +878,8 @@ func ariConditionRoots(prog *sema.Program, body ast.Node, fn func(cond ast.Expr,
 		case *ast.Conditional:
 			fn(x.Cond, x)
 		case *ast.FunctionCall:
-			if ariRequireLike(prog, x) && len(x.Args) > 0 {
-				fn(x.Args[0], x)
+			if cond := ariRequiredArg(prog, x); cond != nil {
+				fn(cond, x)
 			}
 		}
 		return true

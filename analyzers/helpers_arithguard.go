@@ -81,8 +81,10 @@ func ariDominatingFacts(prog *sema.Program, parents map[ast.Node]ast.Node, n ast
 func ariStmtFacts(prog *sema.Program, s ast.Stmt) []ariFact {
 	switch x := s.(type) {
 	case *ast.ExpressionStatement:
-		if c, ok := unparen(x.X).(*ast.FunctionCall); ok && ariRequireLike(prog, c) && len(c.Args) > 0 {
-			return []ariFact{{c.Args[0], false}}
+		if c, ok := unparen(x.X).(*ast.FunctionCall); ok {
+			if cond := ariRequiredArg(prog, c); cond != nil {
+				return []ariFact{{cond, false}}
+			}
 		}
 	case *ast.ForStatement:
 		// A loop without break ends only when its condition fails (or
@@ -448,39 +450,68 @@ func ariUpperBound(prog *sema.Program, e ast.Expr, rels []ariRel) (*big.Int, boo
 	return best, best != nil
 }
 
-// ariRequireLike matches require and assert, and the wrappers old contracts
-// declare for them: an internal function of one boolean parameter whose
-// body is `if (!b) throw;` (or revert, or require(b)), often itself named
-// assert. A call to it establishes its argument like require does.
-func ariRequireLike(prog *sema.Program, c *ast.FunctionCall) bool {
+// ariRequiredArg returns the condition a require-like call demands: the
+// first argument of require and assert, or the bool parameter of a helper
+// whose whole body aborts unless it holds (`function _require(bool
+// condition, uint256 errorCode) { if (!condition) _revert(errorCode); }`,
+// Balancer's; `function check(bool ok) { require(ok); }`). Nil for other
+// calls.
+func ariRequiredArg(prog *sema.Program, c *ast.FunctionCall) ast.Expr {
 	if IsBuiltinCall(prog, c, "require", "assert") {
-		return true
+		if len(c.Args) > 0 {
+			return c.Args[0]
+		}
+		return nil
 	}
 	call := prog.CallOf(c)
 	if call == nil || call.Kind != sema.CallInternal || call.Callee == nil || call.Callee.Body == nil {
-		return false
+		return nil
 	}
 	f := call.Callee
-	if len(f.Params) != 1 || len(c.Args) != 1 || len(f.Body.Stmts) != 1 {
+	if len(f.Body.Stmts) != 1 || len(c.Args) != len(f.Params) {
+		return nil
+	}
+	for i, param := range f.Params {
+		if prog.DeclType(param).Kind != sema.Bool {
+			continue
+		}
+		isParam := func(e ast.Expr) bool {
+			id, ok := unparen(e).(*ast.Identifier)
+			return ok && prog.Ref(id) == sema.Symbol(param)
+		}
+		switch x := f.Body.Stmts[0].(type) {
+		case *ast.IfStatement:
+			if u, ok := unparen(x.Cond).(*ast.UnaryOperation); ok && u.Op == "!" && isParam(u.X) && x.Else == nil && ariAborts(prog, x.Then) {
+				return c.Args[i]
+			}
+		case *ast.ExpressionStatement:
+			if inner, ok := unparen(x.X).(*ast.FunctionCall); ok && IsBuiltinCall(prog, inner, "require", "assert") && len(inner.Args) > 0 && isParam(inner.Args[0]) {
+				return c.Args[i]
+			}
+		}
+	}
+	return nil
+}
+
+// ariAborts reports a statement that always reverts: revert, throw, or a
+// call of a function that always reverts (Balancer's _revert(code)).
+func ariAborts(prog *sema.Program, s ast.Stmt) bool {
+	if dosAborts(s) {
+		return true
+	}
+	if b, ok := s.(*ast.Block); ok && len(b.Stmts) == 1 {
+		s = b.Stmts[0]
+	}
+	es, ok := s.(*ast.ExpressionStatement)
+	if !ok {
 		return false
 	}
-	param := f.Params[0]
-	if prog.DeclType(param).Kind != sema.Bool {
+	c, ok := unparen(es.X).(*ast.FunctionCall)
+	if !ok {
 		return false
 	}
-	isParam := func(e ast.Expr) bool {
-		id, ok := unparen(e).(*ast.Identifier)
-		return ok && prog.Ref(id) == sema.Symbol(param)
-	}
-	switch x := f.Body.Stmts[0].(type) {
-	case *ast.IfStatement:
-		u, ok := unparen(x.Cond).(*ast.UnaryOperation)
-		return ok && u.Op == "!" && isParam(u.X) && x.Else == nil && dosAborts(x.Then)
-	case *ast.ExpressionStatement:
-		inner, ok := unparen(x.X).(*ast.FunctionCall)
-		return ok && IsBuiltinCall(prog, inner, "require", "assert") && len(inner.Args) > 0 && isParam(inner.Args[0])
-	}
-	return false
+	call := prog.CallOf(c)
+	return call != nil && call.Kind == sema.CallInternal && call.Callee != nil && alwaysReverts(prog, call.Callee)
 }
 
 // ariIsOwnCheck reports an addition compared with one of its operands, the
