@@ -624,6 +624,12 @@ func (w *walker) call(x *ast.FunctionCall, st FlowState) FlowState {
 	}
 	switch call.Kind {
 	case sema.CallInternal, sema.CallLibrary:
+		// _require(msg.sender == owner, code) guards like require does.
+		if cond := ariRequiredArg(w.prog, x); cond != nil {
+			if onTrue, _ := w.senderGuard(cond); onTrue {
+				st.Guarded = true
+			}
+		}
 		if fn := w.prog.Dispatch(w.ctx, call); fn != nil && fn.Def.Body != nil {
 			bind := !w.onStack[fn] // a recursive call is not walked: keep the outer bindings
 			var saved []paramBinding
