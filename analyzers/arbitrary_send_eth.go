@@ -49,7 +49,9 @@ func runArbitrarySendEth(p *Pass) {
 			tainted[v] = true
 		}
 		for _, f := range p.EntryPoints(c) {
-			if !axsReaches(p, c, f, "sends-value", axsSendsValueNode(prog)) {
+			// A one-time initializer runs at deployment; whether anyone
+			// can call it first is unprotected-upgrade's finding.
+			if !axsReaches(p, c, f, "sends-value", axsSendsValueNode(prog)) || axsOneTime(p, c, f) {
 				continue
 			}
 			entry := f

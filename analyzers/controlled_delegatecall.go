@@ -44,7 +44,9 @@ func runControlledDelegatecall(p *Pass) {
 			tainted[v] = true
 		}
 		for _, f := range p.EntryPoints(c) {
-			if !axsReaches(p, c, f, "delegatecall", axsIsDelegatecallNode(prog)) || alwaysReverts(prog, f.Def) {
+			// A one-time initializer runs at deployment (unprotected-upgrade
+			// reports the ones anyone can call first).
+			if !axsReaches(p, c, f, "delegatecall", axsIsDelegatecallNode(prog)) || alwaysReverts(prog, f.Def) || axsOneTime(p, c, f) {
 				continue
 			}
 			entry := f

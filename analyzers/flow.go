@@ -888,6 +888,11 @@ func (w *walker) senderGuard(cond ast.Expr) (onTrue, onFalse bool) {
 			ty, fy := w.senderGuard(x.Y)
 			return tx && ty, fx || fy
 		case "==", "!=":
+			// modules[msg.sender] != address(0): a member of a stored
+			// registry of addresses, as admins[msg.sender] is of a set.
+			if (w.senderKeyedEntry(x.X) && isZeroAddress(x.Y)) || (w.senderKeyedEntry(x.Y) && isZeroAddress(x.X)) {
+				return x.Op == "!=", x.Op == "=="
+			}
 			if !w.checksSender(x) {
 				return w.sigCompare(x, nil)
 			}
@@ -896,6 +901,20 @@ func (w *walker) senderGuard(cond ast.Expr) (onTrue, onFalse bool) {
 		return w.sigCompare(x, nil)
 	}
 	return w.checksSender(cond) || w.sigLeaf(cond, nil), false
+}
+
+// senderKeyedEntry matches an address-valued entry of a state mapping
+// keyed by the caller: modules[msg.sender].
+func (w *walker) senderKeyedEntry(e ast.Expr) bool {
+	ix, ok := unparen(e).(*ast.IndexAccess)
+	if !ok || ix.Index == nil || !w.isSender(ix.Index) {
+		return false
+	}
+	if v := StateVarRef(w.prog, ix.X); v == nil {
+		return false
+	}
+	t := w.prog.TypeOf(ix)
+	return t != nil && (t.Kind == sema.Address || t.Kind == sema.ContractType)
 }
 
 // isZeroAddress matches address(0) and 0.

@@ -75,8 +75,7 @@ var knownHigh = map[string]map[string]string{
 		"integer-overflow contracts/test/WETH9.sol:71":                       "test code (WETH9's unguarded credit)",
 	},
 	"@gnosis.pm/safe-contracts": {
-		"arbitrary-send-eth contracts/GnosisSafe.sol:208":        "false positive: reached through setup(), the one-time initializer the proxy factory calls at deployment",
-		"controlled-delegatecall contracts/base/Executor.sol:18": "false positive: reached through execTransactionFromModule, guarded by modules[msg.sender] != address(0), an address-valued registry sleuth does not read as a check of msg.sender",
+		"controlled-delegatecall contracts/base/Executor.sol:18": "false positive: reached through SimulateTxAccessor.simulate, which only runs by delegatecall (onlyDelegateCall), inside Safe's reverting simulation",
 		"uninitialized-state contracts/test/ERC1155Token.sol:14": "test code",
 		"integer-overflow contracts/test/ERC1155Token.sol:71":    "test code",
 	},
