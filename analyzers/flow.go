@@ -114,6 +114,7 @@ func (p *Pass) NewWalker(c *sema.Contract, f *sema.Function, v FlowVisitor) *Wal
 	w := &walker{prog: p.Program, facts: p.facts, ctx: c, v: v, entry: f,
 		onStack: map[*sema.Function]bool{},
 		alias:   map[*ast.VariableDeclaration]*ast.VariableDeclaration{},
+		pointee: map[*ast.VariableDeclaration]ast.Expr{},
 		tainted: map[*ast.VariableDeclaration]bool{},
 		sender:  map[*ast.VariableDeclaration]bool{},
 		args:    map[*ast.VariableDeclaration]ast.Expr{}}
@@ -143,6 +144,11 @@ func (wk *Walker) Tainted(e ast.Expr) bool { return wk.w.isTainted(e) }
 // IsSender reports msg.sender and values derived from it on this walk
 // (a local or parameter holding the caller's address).
 func (wk *Walker) IsSender(e ast.Expr) bool { return wk.w.isSender(e) }
+
+// Pointee returns the storage expression a local storage pointer was
+// last bound to on this walk (`Info storage i = deposits[msg.sender]`), or
+// nil.
+func (wk *Walker) Pointee(local *ast.VariableDeclaration) ast.Expr { return wk.w.pointee[local] }
 
 // Arg returns the argument a parameter of an internal call on the current
 // path was bound to (an expression in the caller's scope), nil for the
@@ -203,8 +209,10 @@ type walker struct {
 	// returns collects the states at `return` in the function being walked.
 	returns []*FlowState
 	loops   []*loopCtx
-	// alias maps storage pointers to the state variable they point into.
-	alias map[*ast.VariableDeclaration]*ast.VariableDeclaration
+	// alias maps storage pointers to the state variable they point into,
+	// pointee to the expression they were bound to (deposits[msg.sender]).
+	alias   map[*ast.VariableDeclaration]*ast.VariableDeclaration
+	pointee map[*ast.VariableDeclaration]ast.Expr
 	// args maps the parameters of the internal calls being walked to the
 	// arguments they were bound to.
 	args map[*ast.VariableDeclaration]ast.Expr
@@ -819,6 +827,9 @@ func (w *walker) bindAlias(local *ast.VariableDeclaration, value ast.Expr) {
 	}
 	if v, _ := w.stateVarOf(value); v != nil && (local.Location == "storage" || w.prog.DeclType(local).Storage) {
 		w.alias[local] = v
+		w.pointee[local] = value
+	} else {
+		delete(w.pointee, local)
 	}
 }
 

@@ -1432,7 +1432,36 @@ func axsMisnamedConstructor(p *Pass, c *sema.Contract, f *sema.Function) string 
 // axsSelfKeyed reports lvalues keyed by the caller: balances[msg.sender],
 // votes[id][msg.sender].
 func axsSelfKeyed(wk *Walker, at ast.Node) bool {
-	return len(axsKeys(wk, at).sender) > 0
+	for range 4 {
+		if len(axsKeys(wk, at).sender) > 0 {
+			return true
+		}
+		// info.deposit = … where info = deposits[msg.sender]: the entry
+		// the storage pointer was bound to.
+		e, ok := at.(ast.Expr)
+		if !ok {
+			return false
+		}
+		for {
+			if x, ok := unparen(e).(*ast.MemberAccess); ok {
+				e = x.X
+			} else if x, ok := unparen(e).(*ast.IndexAccess); ok {
+				e = x.X
+			} else {
+				break
+			}
+		}
+		id, ok := unparen(e).(*ast.Identifier)
+		if !ok {
+			return false
+		}
+		v, ok := wk.w.prog.Ref(id).(*ast.VariableDeclaration)
+		if !ok || v.IsStateVar || wk.Pointee(v) == nil {
+			return false
+		}
+		at = wk.Pointee(v)
+	}
+	return false
 }
 
 // axsOpenWrite is a write any caller can make with a value or entry of
