@@ -1442,16 +1442,7 @@ func axsSelfKeyed(wk *Walker, at ast.Node) bool {
 		if !ok {
 			return false
 		}
-		for {
-			if x, ok := unparen(e).(*ast.MemberAccess); ok {
-				e = x.X
-			} else if x, ok := unparen(e).(*ast.IndexAccess); ok {
-				e = x.X
-			} else {
-				break
-			}
-		}
-		id, ok := unparen(e).(*ast.Identifier)
+		id, ok := rootVarExpr(wk.w.prog, e).(*ast.Identifier)
 		if !ok {
 			return false
 		}
