@@ -8,7 +8,8 @@ import (
 )
 
 // Facts are per-contract results several detectors need, computed once
-// per scan and shared by every pass.
+// per worker of a run and shared by the passes that worker runs. A Facts
+// belongs to one goroutine.
 type Facts struct {
 	prog       *sema.Program
 	pass       *Pass
@@ -24,6 +25,8 @@ type Facts struct {
 	// exprRefs memoises the variables each expression names, for the
 	// taint queries of every walk.
 	exprRefs nodeMemo[*exprRefs]
+	// axs memoises the access-control helpers (helpers_access.go).
+	axs *axsAccessFacts
 }
 
 // blockDerivation returns the shared derivation from every block value.

@@ -335,19 +335,12 @@ type axsAccessFacts struct {
 	upgrades   map[*sema.Contract]bool
 }
 
-var axsAccessCache struct {
-	sync.Mutex
-	facts *Facts
-	af    *axsAccessFacts
-}
-
-// axsMemo returns the memo of these helpers for the current run.
+// axsMemo returns the memo of these helpers for the current run. It
+// lives in the run's Facts, which belong to one goroutine.
 func axsMemo(p *Pass) *axsAccessFacts {
-	axsAccessCache.Lock()
-	defer axsAccessCache.Unlock()
-	if axsAccessCache.facts != p.facts || axsAccessCache.af == nil {
-		axsAccessCache.facts = p.facts
-		axsAccessCache.af = &axsAccessFacts{
+	fa := p.facts
+	if fa.axs == nil {
+		fa.axs = &axsAccessFacts{
 			auth:       map[*sema.Contract]map[*ast.VariableDeclaration]ast.Node{},
 			authPos:    map[*sema.Contract]map[*ast.VariableDeclaration]map[int]bool{},
 			authFields: map[*sema.Contract]map[*ast.VariableDeclaration]map[string]bool{},
@@ -357,7 +350,7 @@ func axsMemo(p *Pass) *axsAccessFacts {
 			upgrades:   map[*sema.Contract]bool{},
 		}
 	}
-	return axsAccessCache.af
+	return fa.axs
 }
 
 // axsAuthRefs returns the state variables of c that authorisation trusts,

@@ -1,7 +1,10 @@
 package analyzers
 
 import (
+	"runtime"
 	"sort"
+	"sync"
+	"sync/atomic"
 
 	"github.com/sleuth-sec/sleuth/analyzers/sema"
 	"github.com/sleuth-sec/sleuth/parser/ast"
@@ -75,22 +78,85 @@ func (p *Pass) Reportf(at ast.Node, fn *ast.FunctionDefinition, message string) 
 // and returns their findings with stable ids, sorted by file, line, column
 // and detector. An analyzer that panics loses its findings, not the run's:
 // the panic comes back as an error diagnostic message.
+//
+// Passes run concurrently, one worker per CPU. Each worker has Facts of
+// its own, so the per-contract results detectors share are computed
+// without locks, at the price of computing some of them once per worker;
+// the program's own memos are safe for concurrent use. The output does
+// not depend on how passes were spread over workers.
 func Run(prog *sema.Program, list []*Analyzer) (findings []Finding, failures []string) {
-	facts := newFacts(prog)
-	for _, a := range list {
-		pass := &Pass{Analyzer: a, Program: prog, facts: facts}
-		if err := runPass(pass); err != "" {
-			failures = append(failures, err)
+	return runWorkers(prog, list, runtime.GOMAXPROCS(0))
+}
+
+func runWorkers(prog *sema.Program, list []*Analyzer, workers int) (findings []Finding, failures []string) {
+	passes := make([]*Pass, len(list))
+	errs := make([]string, len(list))
+	order := schedule(list)
+	workers = max(1, min(workers, len(list)))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			facts := newFacts(prog)
+			for {
+				n := int(next.Add(1)) - 1
+				if n >= len(order) {
+					return
+				}
+				i := order[n]
+				passes[i] = &Pass{Analyzer: list[i], Program: prog, facts: facts}
+				errs[i] = runPass(passes[i])
+			}
+		}()
+	}
+	wg.Wait()
+	for i, pass := range passes {
+		if errs[i] != "" {
+			failures = append(failures, errs[i])
 			continue
 		}
-		for i := range pass.findings {
-			pass.findings[i].ID = ""
+		for j := range pass.findings {
+			pass.findings[j].ID = ""
 		}
 		assignPassIDs(pass)
 		findings = append(findings, pass.findings...)
 	}
 	sort.SliceStable(findings, func(i, j int) bool { return lessLocation(findings[i], findings[j]) })
 	return findings, failures
+}
+
+// costlyFirst names the detectors that take most of a run's time, most
+// costly first (BenchmarkDetectorsOpenZeppelin's profile): starting them
+// first keeps one worker from being left with a long pass at the end.
+// The reentrancy detectors share one analysis under a lock, so only one
+// of them starts early; the others follow once it is likely done.
+var costlyFirst = []string{
+	"integer-overflow", "reentrancy-benign", "dos-failed-call", "events-maths",
+	"unbounded-loop", "incorrect-equality", "weak-prng", "events-access",
+	"arbitrary-send-eth",
+}
+
+// schedule returns the order in which to start list's passes: the costly
+// ones first, then the rest in list order.
+func schedule(list []*Analyzer) []int {
+	rank := map[string]int{}
+	for i, id := range costlyFirst {
+		rank[id] = i + 1
+	}
+	order := make([]int, len(list))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(a, b int) bool {
+		ra, rb := rank[list[order[a]].ID], rank[list[order[b]].ID]
+		if ra == 0 || rb == 0 {
+			return ra != 0 && rb == 0
+		}
+		return ra < rb
+	})
+	return order
 }
 
 func runPass(p *Pass) (failure string) {

@@ -464,15 +464,10 @@ func (p *Program) Dispatch(c *Contract, call *Call) *Function {
 		return nil
 	}
 	k := dispatchKey{c, call.Callee, call.Context, call.Super, call.UsingFor}
-	if f, ok := p.dispatched[k]; ok {
+	if f, ok := p.dispatched.load(k); ok {
 		return f
 	}
-	f := p.dispatch(c, call)
-	if p.dispatched == nil {
-		p.dispatched = map[dispatchKey]*Function{}
-	}
-	p.dispatched[k] = f
-	return f
+	return p.dispatched.store(k, p.dispatch(c, call))
 }
 
 // dispatchKey is everything Dispatch's answer depends on.
@@ -486,15 +481,10 @@ type dispatchKey struct {
 
 // sigKey is signatureKey, memoised.
 func (p *Program) sigKey(f *ast.FunctionDefinition) string {
-	if k, ok := p.sigKeys[f]; ok {
+	if k, ok := p.sigKeys.load(f); ok {
 		return k
 	}
-	if p.sigKeys == nil {
-		p.sigKeys = map[*ast.FunctionDefinition]string{}
-	}
-	k := signatureKey(f)
-	p.sigKeys[f] = k
-	return k
+	return p.sigKeys.store(f, signatureKey(f))
 }
 
 func (p *Program) dispatch(c *Contract, call *Call) *Function {

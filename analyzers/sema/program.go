@@ -28,17 +28,22 @@ type Program struct {
 
 	// refs maps identifiers, and member accesses that name declarations
 	// (Lib.f, Ns.C, this.f, super.f, C.f), to what they denote.
-	refs      map[ast.Node]Symbol
-	calls     map[*ast.FunctionCall]*Call
-	callCtx   map[*ast.FunctionCall]callContext
-	declTypes map[*ast.VariableDeclaration]*Type
-	exprTypes map[ast.Expr]*Type
+	refs map[ast.Node]Symbol
+	// calls classifies every call in a body; Build fills it, so it is
+	// only read afterwards.
+	calls   map[*ast.FunctionCall]*Call
+	callCtx map[*ast.FunctionCall]callContext
+
+	// Types are computed on demand, and detectors ask for them
+	// concurrently: these memos are safe for that.
+	declTypes memo[*ast.VariableDeclaration, *Type]
+	exprTypes memo[ast.Expr, *Type]
 
 	// Memos for virtual dispatch, which detectors ask for at every call
 	// they walk: rebuilding signature strings each time was a quarter of
-	// a scan. Filled lazily, like calls; a Program is not for concurrent use.
-	sigKeys    map[*ast.FunctionDefinition]string
-	dispatched map[dispatchKey]*Function
+	// a scan.
+	sigKeys    memo[*ast.FunctionDefinition, string]
+	dispatched memo[dispatchKey, *Function]
 
 	// Diagnostics collects problems of the model itself, such as
 	// inheritance that cannot be linearised.
@@ -90,8 +95,6 @@ func Build(project *parser.Project) *Program {
 		refs:       map[ast.Node]Symbol{},
 		calls:      map[*ast.FunctionCall]*Call{},
 		callCtx:    map[*ast.FunctionCall]callContext{},
-		declTypes:  map[*ast.VariableDeclaration]*Type{},
-		exprTypes:  map[ast.Expr]*Type{},
 	}
 	for _, pu := range project.Units {
 		if pu.AST == nil {
@@ -116,6 +119,12 @@ func Build(project *parser.Project) *Program {
 	}
 	for _, u := range p.Units {
 		p.resolveUnit(u)
+	}
+	// What `import "x" as X` exports is otherwise computed when X.name is
+	// first resolved; computing it now leaves nothing for concurrent
+	// detectors to write.
+	for _, u := range p.Units {
+		p.exports(u, map[*Unit]bool{})
 	}
 	source.SortDiagnostics(p.Diagnostics)
 	return p
@@ -238,7 +247,8 @@ func (p *Program) ModifierOf(def *ast.ModifierDefinition) *Modifier { return p.m
 func (p *Program) Ref(n ast.Node) Symbol { return p.refs[n] }
 
 // CallOf returns the classification of a call expression (nil for calls
-// outside any analysed body).
+// outside any analysed body). Build classifies every call, so after it
+// this only reads.
 func (p *Program) CallOf(c *ast.FunctionCall) *Call {
 	if call, ok := p.calls[c]; ok {
 		return call

@@ -186,7 +186,7 @@ func (p *Program) DeclType(v *ast.VariableDeclaration) *Type {
 	if v == nil || v.Type == nil {
 		return unknown
 	}
-	if t, ok := p.declTypes[v]; ok {
+	if t, ok := p.declTypes.load(v); ok {
 		return t
 	}
 	t := p.TypeOfName(nil, nil, v.Type)
@@ -195,8 +195,7 @@ func (p *Program) DeclType(v *ast.VariableDeclaration) *Type {
 		cp.Storage = true
 		t = &cp
 	}
-	p.declTypes[v] = t
-	return t
+	return p.declTypes.store(v, t)
 }
 
 // TypeOf returns the best-effort type of an expression.
@@ -204,12 +203,10 @@ func (p *Program) TypeOf(e ast.Expr) *Type {
 	if e == nil {
 		return unknown
 	}
-	if t, ok := p.exprTypes[e]; ok {
+	if t, ok := p.exprTypes.load(e); ok {
 		return t
 	}
-	t := p.typeOf(e)
-	p.exprTypes[e] = t
-	return t
+	return p.exprTypes.store(e, p.typeOf(e))
 }
 
 func (p *Program) typeOf(e ast.Expr) *Type {
