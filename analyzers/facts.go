@@ -24,7 +24,7 @@ type Facts struct {
 	blockDerived *ariDeriv
 	// exprRefs memoises the variables each expression names, for the
 	// taint queries of every walk.
-	exprRefs nodeMemo[*exprRefs]
+	exprRefs map[ast.Expr]*exprRefs
 	// axs memoises the access-control helpers (helpers_access.go).
 	axs *axsAccessFacts
 }
@@ -74,7 +74,8 @@ type WriteSite struct {
 func newFacts(prog *sema.Program) *Facts {
 	f := &Facts{prog: prog,
 		unguarded:  map[*sema.Contract]map[*ast.VariableDeclaration][]WriteSite{},
-		entryCache: map[*sema.Contract][]*sema.Function{}}
+		entryCache: map[*sema.Contract][]*sema.Function{},
+		exprRefs:   map[ast.Expr]*exprRefs{}}
 	f.pass = &Pass{Program: prog, facts: f}
 	return f
 }

@@ -96,7 +96,12 @@ func (f *Facts) refsOf(prog *sema.Program, e ast.Expr) *exprRefs {
 	if f == nil {
 		return buildExprRefs(prog, e)
 	}
-	return f.exprRefs.get(e, func() *exprRefs { return buildExprRefs(prog, e) })
+	if r, ok := f.exprRefs[e]; ok {
+		return r
+	}
+	r := buildExprRefs(prog, e)
+	f.exprRefs[e] = r
+	return r
 }
 
 // flatBodies holds, per function or modifier body, every node below it in

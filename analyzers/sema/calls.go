@@ -122,7 +122,7 @@ func (p *Program) classify(fc *ast.FunctionCall, ctx callContext) *Call {
 	switch x := fn.(type) {
 	case *ast.Identifier:
 		call.Name = x.Name
-		p.classifyName(call, p.refs[x], x.Name, ctx)
+		p.classifyName(call, p.refs.get(x), x.Name, ctx)
 	case *ast.MemberAccess:
 		call.Name = x.Member.Name
 		call.Receiver = x.X
@@ -152,13 +152,13 @@ func (p *Program) isCallable(e ast.Expr) bool {
 		case "call", "delegatecall", "callcode", "staticcall", "send", "transfer":
 			return true
 		}
-		if _, ok := p.refs[x].(Overloads); ok {
+		if _, ok := p.refs.get(x).(Overloads); ok {
 			return true
 		}
 		t := p.TypeOf(x.X)
 		return t.Kind == ContractType || t.Kind == Unknown
 	case *ast.Identifier:
-		_, ok := p.refs[x].(Overloads)
+		_, ok := p.refs.get(x).(Overloads)
 		return ok
 	case *ast.FunctionCall:
 		return p.isCallable(x.Fn)
@@ -194,12 +194,12 @@ func (p *Program) classifyName(call *Call, sym Symbol, name string, ctx callCont
 func (p *Program) classifyMember(call *Call, m *ast.MemberAccess, ctx callContext) {
 	name := m.Member.Name
 	// Library, contract and namespace members resolved statically.
-	switch s := p.refs[m].(type) {
+	switch s := p.refs.get(m).(type) {
 	case Overloads:
 		callee := p.pickOverloadArgs(s, call.Expr.Args, 0)
 		call.Callee = callee
 		owner := p.contractOfFunc(callee)
-		recv := p.refs[m.X]
+		recv := p.refs.get(m.X)
 		switch {
 		case recv == Builtin("this"):
 			call.Kind = CallExternal
@@ -225,7 +225,7 @@ func (p *Program) classifyMember(call *Call, m *ast.MemberAccess, ctx callContex
 		call.Kind = CallConversion
 		return
 	}
-	recvSym := p.refs[m.X]
+	recvSym := p.refs.get(m.X)
 	if recvSym == Builtin("super") {
 		call.Kind = CallInternal
 		call.Super = true

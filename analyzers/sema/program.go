@@ -28,7 +28,7 @@ type Program struct {
 
 	// refs maps identifiers, and member accesses that name declarations
 	// (Lib.f, Ns.C, this.f, super.f, C.f), to what they denote.
-	refs map[ast.Node]Symbol
+	refs refTable
 	// calls classifies every call in a body; Build fills it, so it is
 	// only read afterwards.
 	calls   map[*ast.FunctionCall]*Call
@@ -92,7 +92,7 @@ func Build(project *parser.Project) *Program {
 		contractOf: map[*ast.ContractDefinition]*Contract{},
 		funcs:      map[*ast.FunctionDefinition]*Function{},
 		modifiers:  map[*ast.ModifierDefinition]*Modifier{},
-		refs:       map[ast.Node]Symbol{},
+		refs:       newRefTable(),
 		calls:      map[*ast.FunctionCall]*Call{},
 		callCtx:    map[*ast.FunctionCall]callContext{},
 	}
@@ -244,7 +244,7 @@ func (p *Program) FunctionOf(def *ast.FunctionDefinition) *Function { return p.f
 func (p *Program) ModifierOf(def *ast.ModifierDefinition) *Modifier { return p.modifiers[def] }
 
 // Ref returns what an identifier or member access denotes, or nil.
-func (p *Program) Ref(n ast.Node) Symbol { return p.refs[n] }
+func (p *Program) Ref(n ast.Node) Symbol { return p.refs.get(n) }
 
 // CallOf returns the classification of a call expression (nil for calls
 // outside any analysed body). Build classifies every call, so after it

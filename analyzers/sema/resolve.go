@@ -202,25 +202,25 @@ func (r *resolver) walk(n ast.Node) {
 			return false
 		case *ast.Identifier:
 			if s := r.lookup(x.Name); s != nil {
-				r.p.refs[x] = s
+				r.p.refs.set(x, s)
 			}
 		case *ast.MemberAccess:
 			r.walk(x.X)
 			if s := r.memberSymbol(x); s != nil {
-				r.p.refs[x] = s
+				r.p.refs.set(x, s)
 			}
 			return false
 		case *ast.UserDefinedTypeName:
 			if s := r.p.resolvePath(r.unit, r.contract, x.Path); s != nil {
-				r.p.refs[x] = s
+				r.p.refs.set(x, s)
 			}
 		case *ast.ModifierInvocation:
 			if s := r.p.resolvePath(r.unit, r.contract, x.Name); s != nil {
-				r.p.refs[x] = s
+				r.p.refs.set(x, s)
 			}
 		case *ast.InheritanceSpecifier:
 			if s := r.p.resolvePath(r.unit, r.contract, x.Name); s != nil {
-				r.p.refs[x] = s
+				r.p.refs.set(x, s)
 			}
 		case *ast.FunctionCall:
 			r.pending = append(r.pending, pendingCall{call: x, ctx: callContext{unit: r.unit, contract: r.contract, fn: r.fn, mod: r.mod}})
@@ -235,7 +235,7 @@ func (r *resolver) walk(n ast.Node) {
 // memberSymbol resolves X.name where X denotes a namespace, a contract or
 // library name, `this` or `super`.
 func (r *resolver) memberSymbol(m *ast.MemberAccess) Symbol {
-	switch xs := r.p.refs[m.X].(type) {
+	switch xs := r.p.refs.get(m.X).(type) {
 	case *Namespace, *Contract:
 		return memberOfSymbol(r.p, xs, m.Member.Name)
 	case *ast.EnumDefinition:
@@ -282,7 +282,7 @@ func (r *resolver) walkYul(b *ast.YulBlock) {
 			return
 		}
 		if v, ok := r.lookup(base).(*ast.VariableDeclaration); ok {
-			r.p.refs[node] = v
+			r.p.refs.set(node, v)
 		}
 	}
 	ast.Inspect(b, func(n ast.Node) bool {

@@ -145,7 +145,7 @@ func (p *Program) TypeOfName(u *Unit, c *Contract, t ast.TypeName) *Type {
 	case *ast.ElementaryTypeName:
 		return elementary(x.Canonical(), x.Payable)
 	case *ast.UserDefinedTypeName:
-		sym := p.refs[x]
+		sym := p.refs.get(x)
 		if sym == nil && u != nil {
 			sym = p.resolvePath(u, c, x.Path)
 		}
@@ -212,7 +212,7 @@ func (p *Program) TypeOf(e ast.Expr) *Type {
 func (p *Program) typeOf(e ast.Expr) *Type {
 	switch x := e.(type) {
 	case *ast.Identifier:
-		return p.typeOfSymbol(p.refs[x], x.Name)
+		return p.typeOfSymbol(p.refs.get(x), x.Name)
 	case *ast.Literal:
 		switch x.Kind {
 		case ast.BoolLiteral:
@@ -356,7 +356,7 @@ func (p *Program) typeOfMember(m *ast.MemberAccess) *Type {
 			return &Type{Kind: Enum, Enum: base.Of.Enum}
 		}
 	}
-	switch s := p.refs[m].(type) {
+	switch s := p.refs.get(m).(type) {
 	case *ast.VariableDeclaration:
 		return p.DeclType(s)
 	case *Contract, *ast.StructDefinition, *ast.EnumDefinition, *ast.UserDefinedValueTypeDefinition:
