@@ -29,6 +29,9 @@ type ariTaint struct {
 	entry *sema.Function
 	vars  map[*ast.VariableDeclaration]uint8
 	ctl   map[*ast.VariableDeclaration]string // attacker-settable state → the setter
+	// asked, when set, records every variable whose membership in ctl
+	// an answer of of depended on.
+	asked map[*ast.VariableDeclaration]bool
 }
 
 func newAriTaint(prog *sema.Program, c *sema.Contract, f *sema.Function, ctl map[*ast.VariableDeclaration]string) *ariTaint {
@@ -116,6 +119,9 @@ func (t *ariTaint) of(e ast.Expr) uint8 {
 			return 0
 		}
 		out := t.vars[v]
+		if t.asked != nil {
+			t.asked[v] = true
+		}
 		if _, ok := t.ctl[v]; ok {
 			out |= ariTParam | ariTDirect
 		}
@@ -128,6 +134,9 @@ func (t *ariTaint) of(e ast.Expr) uint8 {
 			return ariTParam | ariTDirect
 		}
 		if v, ok := t.prog.Ref(x).(*ast.VariableDeclaration); ok {
+			if t.asked != nil {
+				t.asked[v] = true
+			}
 			if _, ok := t.ctl[v]; ok {
 				return ariTParam | ariTDirect // a state variable or struct field any caller sets
 			}
@@ -269,10 +278,33 @@ func (t *ariTaint) whyIdent(id *ast.Identifier) string {
 // write (balance = balance + v) adjust rather than set and do not count.
 func ariControlledState(p *Pass, c *sema.Contract) map[*ast.VariableDeclaration]string {
 	ctl := map[*ast.VariableDeclaration]string{}
+	var added []*ast.VariableDeclaration // ctl's keys, in the order they came
+	// A second walk of an entry point can only find more when one of the
+	// variables its taint answers asked about joined ctl after its first
+	// walk began; otherwise it would repeat the first walk's answers, and
+	// add nothing. Skipping those walks is a third of the detector's time.
+	type walked struct {
+		from  int
+		asked map[*ast.VariableDeclaration]bool
+	}
+	last := map[*sema.Function]walked{}
+	stale := func(w walked) bool {
+		for _, v := range added[w.from:] {
+			if w.asked[v] {
+				return true
+			}
+		}
+		return false
+	}
 	for round := 0; round < 2; round++ {
 		before := len(ctl)
 		for _, f := range p.EntryPoints(c) {
+			if w, ok := last[f]; ok && !stale(w) {
+				continue
+			}
 			tt := newAriTaint(p.Program, c, f, ctl)
+			tt.asked = map[*ast.VariableDeclaration]bool{}
+			last[f] = walked{from: len(added), asked: tt.asked}
 			var wk *Walker
 			sig := f.Signature()
 			wk = p.NewWalker(c, f, FlowVisitor{Node: func(n ast.Node, st FlowState) {
@@ -291,6 +323,7 @@ func ariControlledState(p *Pass, c *sema.Contract) map[*ast.VariableDeclaration]
 					if field, ok := p.Program.Ref(m).(*ast.VariableDeclaration); ok && !field.IsStateVar {
 						if _, done := ctl[field]; !done {
 							ctl[field] = sig
+							added = append(added, field)
 						}
 						return
 					}
@@ -304,6 +337,7 @@ func ariControlledState(p *Pass, c *sema.Contract) map[*ast.VariableDeclaration]
 				})
 				if !reads {
 					ctl[v] = sig
+					added = append(added, v)
 				}
 			}})
 			wk.Run()
