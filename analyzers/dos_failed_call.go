@@ -49,6 +49,15 @@ func runDosFailedCall(p *Pass) {
 		if c.IsInterface() || c.IsLibrary() {
 			continue
 		}
+		var payers []*sema.Function
+		for _, f := range p.EntryPoints(c) {
+			if !f.IsView() && axsReaches(p, c, f, "pushes-ether", dosPayment(prog)) {
+				payers = append(payers, f)
+			}
+		}
+		if len(payers) == 0 {
+			continue // nothing pays anyone: no need to know who sets what
+		}
 		// State variables any caller can point at an address of their choosing.
 		chosen := map[*ast.VariableDeclaration]WriteSite{}
 		for v, sites := range p.UnguardedWrites(c) {
@@ -65,10 +74,7 @@ func runDosFailedCall(p *Pass) {
 		if len(chosen) == 0 {
 			continue
 		}
-		for _, f := range p.EntryPoints(c) {
-			if f.IsView() {
-				continue
-			}
+		for _, f := range payers {
 			var wk *Walker
 			wk = p.NewWalker(c, f, FlowVisitor{Node: func(n ast.Node, st FlowState) {
 				x, ok := n.(*ast.FunctionCall)
@@ -127,6 +133,28 @@ func runDosFailedCall(p *Pass) {
 			}})
 			wk.Run()
 		}
+	}
+}
+
+// dosPayment matches the calls the walk looks at: transfer, send and
+// call with a value. Entry points that reach none are not walked.
+func dosPayment(prog *sema.Program) func(ast.Node) bool {
+	return func(n ast.Node) bool {
+		x, ok := n.(*ast.FunctionCall)
+		if !ok {
+			return false
+		}
+		call := prog.CallOf(x)
+		if call == nil {
+			return false
+		}
+		switch call.Kind {
+		case sema.CallTransfer, sema.CallSend:
+			return true
+		case sema.CallLowLevel:
+			return call.Name == "call" && call.Value != nil
+		}
+		return false
 	}
 }
 

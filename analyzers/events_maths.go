@@ -35,8 +35,12 @@ func runEventsMaths(p *Pass) {
 			continue
 		}
 		arith := ariArithmeticStateVars(prog, c)
+		if len(arith) == 0 {
+			continue
+		}
 		for _, f := range p.EntryPoints(c) {
-			if f.IsView() || f.Def.Kind != ast.KindFunction {
+			// Only an assignment writes a value the walk can look at.
+			if f.IsView() || f.Def.Kind != ast.KindFunction || !axsReaches(p, c, f, "assigns-any", isAssignment) {
 				continue
 			}
 			type write struct {
@@ -71,6 +75,11 @@ func runEventsMaths(p *Pass) {
 			}
 		}
 	}
+}
+
+func isAssignment(n ast.Node) bool {
+	_, ok := n.(*ast.Assignment)
+	return ok
 }
 
 // ariArithmeticStateVars returns the integer state variables of c (not

@@ -108,6 +108,9 @@ func (p *Pass) UnguardedWrites(c *sema.Contract) map[*ast.VariableDeclaration][]
 	m := map[*ast.VariableDeclaration][]WriteSite{}
 	fa.unguarded[c] = m // set first: walks of other contracts may ask again
 	for _, f := range p.EntryPoints(c) {
+		if !axsReaches(p, c, f, "writes", writesSomething(p.Program)) {
+			continue // a getter: no write to walk for
+		}
 		entry := f
 		var wk *Walker
 		wk = p.NewWalker(c, f, FlowVisitor{
@@ -121,6 +124,24 @@ func (p *Pass) UnguardedWrites(c *sema.Contract) map[*ast.VariableDeclaration][]
 		wk.Run()
 	}
 	return m
+}
+
+// writesSomething matches every node the flow walker reports a state write
+// for, and more: assignments, ++, --, delete, push, pop and sstore.
+func writesSomething(prog *sema.Program) func(ast.Node) bool {
+	return func(n ast.Node) bool {
+		switch x := n.(type) {
+		case *ast.Assignment:
+			return true
+		case *ast.UnaryOperation:
+			return x.Op == "++" || x.Op == "--" || x.Op == "delete"
+		case *ast.FunctionCall:
+			return IsBuiltinCall(prog, x, "array.push") || IsBuiltinCall(prog, x, "array.pop")
+		case *ast.YulFunctionCall:
+			return x.Name.Name == "sstore"
+		}
+		return false
+	}
 }
 
 // AttackerControlled returns the state variables of c that any caller can

@@ -1590,11 +1590,23 @@ func axsReaches(p *Pass, c *sema.Contract, f *sema.Function, key string, pred fu
 			return false
 		}
 		visiting[d] = true
+		// The modifiers the flow walker inlines, found as it finds them
+		// (a library's own in the library), and their arguments: a
+		// prefilter must see all the walk will.
+		mctx := c
+		if fn.Contract != nil && !c.Inherits(fn.Contract) {
+			mctx = fn.Contract
+		}
 		res := false
-		for _, m := range fn.Modifiers(c) {
+		for _, m := range fn.Modifiers(mctx) {
 			if m.Def.Body != nil && scan(m.Def.Body) {
 				res = true
 				break
+			}
+		}
+		for _, inv := range d.Modifiers {
+			for _, a := range inv.Args {
+				res = res || scan(a)
 			}
 		}
 		if !res {

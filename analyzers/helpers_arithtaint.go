@@ -272,6 +272,13 @@ func (t *ariTaint) whyIdent(id *ast.Identifier) string {
 	return "`" + v.Name.Name + "` is derived from the arguments of " + t.entry.Signature()
 }
 
+// isPlainAssignment matches `x = …`, the only writes ariControlledState
+// looks at.
+func isPlainAssignment(n ast.Node) bool {
+	a, ok := n.(*ast.Assignment)
+	return ok && a.Op == "="
+}
+
 // ariControlledState returns the state variables (or struct fields of
 // state) any caller can set to a value of their choosing with a plain
 // assignment (rate = _rate), each with the entry point that does it. Updates that read the variable they
@@ -301,6 +308,9 @@ func ariControlledState(p *Pass, c *sema.Contract) map[*ast.VariableDeclaration]
 		for _, f := range p.EntryPoints(c) {
 			if w, ok := last[f]; ok && !stale(w) {
 				continue
+			}
+			if !axsReaches(p, c, f, "assigns", isPlainAssignment) {
+				continue // nothing here sets anything
 			}
 			tt := newAriTaint(p.Program, c, f, ctl)
 			tt.asked = map[*ast.VariableDeclaration]bool{}

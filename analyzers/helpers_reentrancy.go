@@ -134,6 +134,9 @@ func analyseReentrancy(p *Pass) *reentResult {
 		if c.IsInterface() {
 			continue
 		}
+		if !reentCallsOut(p, c) {
+			continue
+		}
 		reader := newReentStaticReader(p.Program, c)
 		var walks []*reentEntryWalk
 		// Variables genuinely read (not only by x += …) by non-view entry points.
@@ -389,6 +392,33 @@ type reentPendingWrite struct {
 	stmt     ast.Node
 	st       FlowState
 	compound bool
+}
+
+// reentCallsOut reports whether some state-changing entry point of c
+// reaches a call that hands control to other code (what a walk adds to
+// FlowState.Calls). Without one there is no reentrancy in c, and none of
+// its entry points need walking.
+func reentCallsOut(p *Pass, c *sema.Contract) bool {
+	prog := p.Program
+	callsOut := func(n ast.Node) bool {
+		switch x := n.(type) {
+		case *ast.FunctionCall:
+			call := prog.CallOf(x)
+			return call != nil && (call.Kind == sema.CallExternal || call.Kind == sema.CallLowLevel)
+		case *ast.YulFunctionCall:
+			switch x.Name.Name {
+			case "call", "delegatecall", "callcode":
+				return true
+			}
+		}
+		return false
+	}
+	for _, f := range p.EntryPoints(c) {
+		if !f.IsView() && axsReaches(p, c, f, "calls-out", callsOut) {
+			return true
+		}
+	}
+	return false
 }
 
 // walkForReentrancy walks one entry point, recording reads, calls, writes

@@ -90,12 +90,44 @@ func runIntegerOverflow(p *Pass) {
 	reach := ariCandidateOwners(prog, owners, unchecked, oldCompiler)
 	clock := &ariClock{p: p, owners: owners}
 
+	// candidate matches the operations the walk below reports on, so that
+	// entry points reaching none of them are not walked.
+	candidate := func(n ast.Node) bool {
+		dec := false
+		if ariArithOf(n) == nil {
+			u, ok := n.(*ast.UnaryOperation)
+			if !ok || u.Op != "--" {
+				return false
+			}
+			dec = true
+		}
+		if !owners.InScope(n) {
+			return false
+		}
+		inUnchecked := unchecked[n]
+		if !inUnchecked && !oldCompiler(n) {
+			return false
+		}
+		ow := owners.Of(n)
+		if ow.Body == nil {
+			return false
+		}
+		// As the walk: a library's unchecked block and an unchecked
+		// decrement are left alone.
+		return !inUnchecked || !dec && (ow.Contract == nil || ow.Contract.Kind != ast.KindLibrary)
+	}
 	for _, c := range p.Contracts() {
 		if c.IsInterface() || c.IsLibrary() || !reach.reachableFrom(c) {
 			continue
 		}
-		ctl := ariControlledState(p, c)
+		var ctl map[*ast.VariableDeclaration]string // computed for the first entry point walked
 		for _, f := range p.EntryPoints(c) {
+			if !axsReaches(p, c, f, "unchecked-arith", candidate) {
+				continue // no operation the walk would look at
+			}
+			if ctl == nil {
+				ctl = ariControlledState(p, c)
+			}
 			tt := newAriTaint(prog, c, f, ctl)
 			entry := f
 			var wk *Walker

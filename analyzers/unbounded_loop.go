@@ -223,7 +223,7 @@ func loopGrowthOf(p *Pass, c *sema.Contract) (arrays, counters map[*ast.Variable
 	counters = map[*ast.VariableDeclaration][]loopGrowth{}
 	seen := map[ast.Node]bool{}
 	for _, f := range p.EntryPoints(c) {
-		if f.IsView() {
+		if f.IsView() || !axsReaches(p, c, f, "grows-state", loopGrowthCandidate(p.Program)) {
 			continue
 		}
 		entry := f
@@ -286,6 +286,28 @@ func loopGrowthOf(p *Pass, c *sema.Contract) (arrays, counters map[*ast.Variable
 		}
 	}
 	return arrays, counters
+}
+
+// loopGrowthCandidate matches the nodes loopGrowthOf's walk records, before
+// what only the walk knows (guards, taint, storage pointers): a push, an
+// increment or assignment of a length or of an integer state variable.
+// Entry points that reach none are not walked.
+func loopGrowthCandidate(prog *sema.Program) func(ast.Node) bool {
+	isLength := func(e ast.Expr) bool {
+		m, ok := Unparen(e).(*ast.MemberAccess)
+		return ok && m.Member.Name == "length"
+	}
+	return func(n ast.Node) bool {
+		switch x := n.(type) {
+		case *ast.FunctionCall:
+			return IsBuiltinCall(prog, x, "array.push")
+		case *ast.UnaryOperation:
+			return x.Op == "++" && (isLength(x.X) || loopCounterOf(prog, x.X) != nil)
+		case *ast.Assignment:
+			return (x.Op == "+=" || x.Op == "=") && (isLength(x.LHS) || loopCounterOf(prog, x.LHS) != nil)
+		}
+		return false
+	}
 }
 
 // loopStateOf returns the state variable an expression is rooted in,
