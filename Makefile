@@ -8,7 +8,7 @@ FUZZTIME ?= 10m
 STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
 
 CORPUS       := testdata/corpus
-FUZZ_TARGETS := FuzzLex FuzzParse FuzzLoad
+FUZZ_TARGETS := FuzzLex FuzzLexerMatchesANTLR FuzzParse FuzzLoad
 # Everything but the ANTLR-generated code, which is not ours to lint.
 LINT_PKGS     = $(shell $(GO) list ./... | grep -v '/parser/gen$$')
 

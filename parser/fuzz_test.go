@@ -10,7 +10,6 @@ import (
 	"github.com/antlr4-go/antlr/v4"
 
 	"github.com/sleuth-sec/sleuth/parser/ast"
-	"github.com/sleuth-sec/sleuth/parser/gen"
 	"github.com/sleuth-sec/sleuth/parser/source"
 )
 
@@ -45,8 +44,9 @@ func withinBound(t *testing.T, data []byte, fn func()) {
 	}
 }
 
-// FuzzLex checks that the lexer terminates on any input and that its
-// tokens cover the input in order, without overlap.
+// FuzzLex checks that the lexer (the hand-written one parseFile uses)
+// terminates on any input and that its tokens cover the input in order,
+// without overlap.
 func FuzzLex(f *testing.F) {
 	addSeeds(f)
 	f.Fuzz(func(t *testing.T, data []byte) {
@@ -57,7 +57,7 @@ func FuzzLex(f *testing.F) {
 func lexAll(t *testing.T, data []byte) {
 	{
 		text := string(data)
-		lexer := gen.NewSolidityLexer(antlr.NewInputStream(text))
+		lexer := newSolidityLexer(text)
 		lexer.RemoveErrorListeners()
 		runes := len([]rune(text))
 		prevStop := -1

@@ -9,7 +9,10 @@
 //  * comments stay on the hidden channel, so NatSpec and suppression comments
 //    can be recovered from the token stream.
 //
-// Regenerate with `go generate ./parser/...`.
+// Regenerate with `go generate ./parser/...`. Parsing does not use the
+// generated lexer but parser/lexer.go, which implements this grammar by
+// hand, several times faster: change both together. The generated one is
+// the reference the tests hold the hand-written one to (lexer_test.go).
 lexer grammar SolidityLexer;
 
 // ---- keywords -------------------------------------------------------------
