@@ -15,9 +15,6 @@ type Facts struct {
 	pass       *Pass
 	unguarded  map[*sema.Contract]map[*ast.VariableDeclaration][]WriteSite
 	entryCache map[*sema.Contract][]*sema.Function
-	// parents maps each body to its child → parent map, built once for
-	// every detector that needs to look upwards from a node.
-	parents map[ast.Node]map[ast.Node]ast.Node
 	// blockDerived is what derives from block values (timestamp, number,
 	// hashes…), through locals and state: weak-prng and incorrect-equality
 	// ask the same question of the whole program.
@@ -45,22 +42,14 @@ func (p *Pass) blockDerivation() *ariDeriv {
 }
 
 // parentsOf returns the parent of every node below body. The map is
-// shared by all detectors: read it, never change it.
+// shared by all detectors and all workers: read it, never change it.
 func (p *Pass) parentsOf(body ast.Node) map[ast.Node]ast.Node {
-	fa := p.facts
-	if fa == nil {
-		return ariParents(body)
-	}
-	if m, ok := fa.parents[body]; ok {
-		return m
-	}
-	if fa.parents == nil {
-		fa.parents = map[ast.Node]map[ast.Node]ast.Node{}
-	}
-	m := ariParents(body)
-	fa.parents[body] = m
-	return m
+	memo := bodyParents.get(p.Program, func() *nodeMemo[map[ast.Node]ast.Node] { return &nodeMemo[map[ast.Node]ast.Node]{} })
+	return memo.get(body, func() map[ast.Node]ast.Node { return ariParents(body) })
 }
+
+// bodyParents holds parentsOf's maps for the program being analysed.
+var bodyParents progCache[*nodeMemo[map[ast.Node]ast.Node]]
 
 // WriteSite is a state write reachable from an entry point.
 type WriteSite struct {
