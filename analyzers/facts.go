@@ -2,6 +2,7 @@ package analyzers
 
 import (
 	"strings"
+	"sync"
 
 	"github.com/sleuth-sec/sleuth/analyzers/sema"
 	"github.com/sleuth-sec/sleuth/parser/ast"
@@ -13,12 +14,7 @@ import (
 type Facts struct {
 	prog       *sema.Program
 	pass       *Pass
-	unguarded  map[*sema.Contract]map[*ast.VariableDeclaration][]WriteSite
 	entryCache map[*sema.Contract][]*sema.Function
-	// blockDerived is what derives from block values (timestamp, number,
-	// hashes…), through locals and state: weak-prng and incorrect-equality
-	// ask the same question of the whole program.
-	blockDerived *ariDeriv
 	// exprRefs memoises the variables each expression names, for the
 	// taint queries of every walk.
 	exprRefs map[ast.Expr]*exprRefs
@@ -26,20 +22,16 @@ type Facts struct {
 	axs *axsAccessFacts
 }
 
-// blockDerivation returns the shared derivation from every block value.
+// blockDerivation returns the derivation from every block value, built
+// once per program for every worker: an ariDeriv is read-only once built.
 func (p *Pass) blockDerivation() *ariDeriv {
 	prog := p.Program
-	build := func() *ariDeriv {
+	return blockDerived.get(prog, func() *ariDeriv {
 		return newAriDeriv(prog, func(n ast.Node) bool { return ariBlockValue(prog, n) != "" }, true, nil)
-	}
-	if p.facts == nil {
-		return build()
-	}
-	if p.facts.blockDerived == nil {
-		p.facts.blockDerived = build()
-	}
-	return p.facts.blockDerived
+	})
 }
+
+var blockDerived progCache[*ariDeriv]
 
 // parentsOf returns the parent of every node below body. The map is
 // shared by all detectors and all workers: read it, never change it.
@@ -62,7 +54,6 @@ type WriteSite struct {
 
 func newFacts(prog *sema.Program) *Facts {
 	f := &Facts{prog: prog,
-		unguarded:  map[*sema.Contract]map[*ast.VariableDeclaration][]WriteSite{},
 		entryCache: map[*sema.Contract][]*sema.Function{},
 		exprRefs:   map[ast.Expr]*exprRefs{}}
 	f.pass = &Pass{Program: prog, facts: f}
@@ -90,12 +81,43 @@ func (p *Pass) EntryPoints(c *sema.Contract) []*sema.Function {
 // entry points make without any check of msg.sender on the way: what an
 // arbitrary caller can change.
 func (p *Pass) UnguardedWrites(c *sema.Contract) map[*ast.VariableDeclaration][]WriteSite {
-	fa := p.facts
-	if m, ok := fa.unguarded[c]; ok {
-		return m
+	cell := unguardedWrites.get(p.Program, newUnguardedTable).cell(c)
+	// Computed once for every worker; the walk asks for no other
+	// contract's writes, so it cannot wait on itself.
+	cell.once.Do(func() { cell.m = p.unguardedWrites(c) })
+	return cell.m
+}
+
+// unguardedTable holds UnguardedWrites' answers for one program.
+type unguardedTable struct {
+	mu    sync.Mutex
+	cells map[*sema.Contract]*unguardedCell
+}
+
+type unguardedCell struct {
+	once sync.Once
+	m    map[*ast.VariableDeclaration][]WriteSite
+}
+
+var unguardedWrites progCache[*unguardedTable]
+
+func newUnguardedTable() *unguardedTable {
+	return &unguardedTable{cells: map[*sema.Contract]*unguardedCell{}}
+}
+
+func (t *unguardedTable) cell(c *sema.Contract) *unguardedCell {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	cell := t.cells[c]
+	if cell == nil {
+		cell = &unguardedCell{}
+		t.cells[c] = cell
 	}
+	return cell
+}
+
+func (p *Pass) unguardedWrites(c *sema.Contract) map[*ast.VariableDeclaration][]WriteSite {
 	m := map[*ast.VariableDeclaration][]WriteSite{}
-	fa.unguarded[c] = m // set first: walks of other contracts may ask again
 	for _, f := range p.EntryPoints(c) {
 		if !axsReaches(p, c, f, "writes", writesSomething(p.Program)) {
 			continue // a getter: no write to walk for
