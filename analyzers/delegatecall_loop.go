@@ -35,9 +35,15 @@ func init() { registry = append(registry, DelegatecallLoop) }
 func runDelegatecallLoop(p *Pass) {
 	// Contracts none of whose code reads msg.value cannot be fooled by a
 	// self-delegating batch.
+	// Asked only of contracts with a delegatecall to themselves in a loop.
 	readsValue := map[*sema.Contract]bool{}
-	for _, c := range p.Contracts() {
-		readsValue[c] = loopContractReadsMsgValue(c)
+	reads := func(c *sema.Contract) bool {
+		v, ok := readsValue[c]
+		if !ok {
+			v = loopContractReadsMsgValue(c)
+			readsValue[c] = v
+		}
+		return v
 	}
 	selfTarget := map[ast.Node]bool{}
 	loopRunPayable(p, func(prog *sema.Program, n ast.Node, parents []ast.Node) bool {
@@ -62,7 +68,7 @@ func runDelegatecallLoop(p *Pass) {
 		return name + " calls " + reentCode(h.site, 50) + ", which delegatecalls, inside a " + loopKeyword(h.loop) +
 			" of a payable function; every delegated call sees the same msg.value", "the delegatecall"
 	}, func(c *sema.Contract, h loopHit) bool {
-		return !selfTarget[h.target] || readsValue[c]
+		return !selfTarget[h.target] || reads(c)
 	})
 }
 

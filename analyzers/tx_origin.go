@@ -92,27 +92,31 @@ func runTxOrigin(p *Pass) {
 // keyed by it: `admins[tx.origin]`, `hasRole(ADMIN, tx.origin)`,
 // `isOwner(tx.origin)`.
 func txOriginKeyedTest(prog *sema.Program, n ast.Node) ast.Expr {
-	e, ok := n.(ast.Expr)
-	if !ok || prog.TypeOf(e).Kind != sema.Bool {
-		return nil
-	}
+	// The syntax first: this runs on every node, and a type is dear.
+	var key ast.Expr
 	switch x := n.(type) {
 	case *ast.IndexAccess:
 		if x.Index != nil && IsMagic(unparen(x.Index), "tx", "origin") {
-			return x.Index
+			key = x.Index
 		}
 	case *ast.FunctionCall:
-		call := prog.CallOf(x)
-		if call == nil || call.Kind == sema.CallBuiltin || call.Kind == sema.CallConversion {
-			return nil
-		}
 		for _, a := range x.Args {
 			if IsMagic(unparen(a), "tx", "origin") {
-				return a
+				key = a
+				break
 			}
 		}
+		if key == nil {
+			return nil
+		}
+		if call := prog.CallOf(x); call == nil || call.Kind == sema.CallBuiltin || call.Kind == sema.CallConversion {
+			return nil
+		}
 	}
-	return nil
+	if key == nil || prog.TypeOf(n.(ast.Expr)).Kind != sema.Bool {
+		return nil
+	}
+	return key
 }
 
 // txOriginDecides reports a boolean that decides a require, an assert, an
