@@ -16,18 +16,9 @@ import (
 // detector whose answer depends on what other passes asked first, or on
 // timing, shows up as a difference.
 func TestRunDoesNotDependOnWorkers(t *testing.T) {
-	fixtures, err := filepath.Glob("../testdata/detectors/*")
-	if err != nil || len(fixtures) == 0 {
-		t.Fatalf("no fixtures: %v", err)
-	}
-	targets := map[string][]string{"fixtures": fixtures}
-	for _, pkg := range []string{"solmate", "@gnosis.pm/safe-contracts/contracts", "@uniswap/v3-core"} {
-		dir := "../testdata/corpus/node_modules/" + pkg
-		if _, err := os.Stat(dir); err == nil {
-			targets[pkg] = []string{dir}
-		} else if os.Getenv("SLEUTH_REQUIRE_CORPUS") != "" {
-			t.Fatalf("corpus %s missing: run `make corpus`", pkg)
-		}
+	targets := map[string][]string{"fixtures": fixtureDirs(t)}
+	for _, dir := range installedCorpora(t, "solmate", "@gnosis.pm/safe-contracts/contracts", "@uniswap/v3-core") {
+		targets[dir] = []string{dir}
 	}
 	for name, paths := range targets {
 		proj, err := parser.Load(parser.Config{Paths: paths})
@@ -55,6 +46,32 @@ func TestRunDoesNotDependOnWorkers(t *testing.T) {
 			}
 		}
 	}
+}
+
+// fixtureDirs returns the directories of the detectors' fixtures.
+func fixtureDirs(t *testing.T) []string {
+	t.Helper()
+	dirs, err := filepath.Glob("../testdata/detectors/*")
+	if err != nil || len(dirs) == 0 {
+		t.Fatalf("no fixtures: %v", err)
+	}
+	return dirs
+}
+
+// installedCorpora returns the directories of those corpus packages that
+// are installed; with SLEUTH_REQUIRE_CORPUS set, a missing one fails.
+func installedCorpora(t *testing.T, pkgs ...string) []string {
+	t.Helper()
+	var dirs []string
+	for _, pkg := range pkgs {
+		dir := "../testdata/corpus/node_modules/" + pkg
+		if _, err := os.Stat(dir); err == nil {
+			dirs = append(dirs, dir)
+		} else if os.Getenv("SLEUTH_REQUIRE_CORPUS") != "" {
+			t.Fatalf("corpus %s missing: run `make corpus`", pkg)
+		}
+	}
+	return dirs
 }
 
 // TestScheduleKeepsEveryPass: the order passes start in is a permutation.

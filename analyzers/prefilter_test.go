@@ -2,8 +2,6 @@ package analyzers
 
 import (
 	"fmt"
-	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/sleuth-sec/sleuth/analyzers/sema"
@@ -16,18 +14,7 @@ import (
 // point is among the nodes axsReaches scans for it. A walk skipped because
 // axsReaches found nothing would otherwise lose findings.
 func TestReachSeesAllTheWalkVisits(t *testing.T) {
-	paths, err := filepath.Glob("../testdata/detectors/*")
-	if err != nil || len(paths) == 0 {
-		t.Fatalf("no fixtures: %v", err)
-	}
-	for _, pkg := range []string{"solmate", "@openzeppelin/contracts"} {
-		dir := "../testdata/corpus/node_modules/" + pkg
-		if _, err := os.Stat(dir); err == nil {
-			paths = append(paths, dir)
-		} else if os.Getenv("SLEUTH_REQUIRE_CORPUS") != "" {
-			t.Fatalf("corpus %s missing: run `make corpus`", pkg)
-		}
-	}
+	paths := append(fixtureDirs(t), installedCorpora(t, "solmate", "@openzeppelin/contracts")...)
 	proj, err := parser.Load(parser.Config{Paths: paths})
 	if err != nil {
 		t.Fatal(err)
