@@ -205,9 +205,10 @@ type walker struct {
 	depth   int
 	// placeholders is the stack of continuations for `_` in the modifiers
 	// being walked.
-	placeholders []func(FlowState) FlowState
-	// returns collects the states at `return` in the function being walked.
-	returns []*FlowState
+	placeholders []placeholder
+	// returns collects the states at `return` in the functions being
+	// walked, innermost last.
+	returns []FlowState
 	loops   []*loopCtx
 	// alias maps storage pointers to the state variable they point into,
 	// pointee to the expression they were bound to (deposits[msg.sender]).
@@ -242,35 +243,50 @@ func (w *walker) function(f *sema.Function, st FlowState) FlowState {
 	if f == nil || f.Def.Body == nil || w.onStack[f] || w.depth > maxInlineDepth {
 		return st
 	}
+	// No defers or closures here: this runs for every inlined call of
+	// every walk, and they cost three allocations a call. A panic abandons
+	// the whole walk, so nothing needs unwinding.
 	w.onStack[f] = true
 	w.depth++
-	defer func() { delete(w.onStack, f); w.depth-- }()
+	w.returns = append(w.returns, deadState)
+	out := w.chain(f, w.modifiersOf(f), 0, st)
+	w.returns = w.returns[:len(w.returns)-1]
+	delete(w.onStack, f)
+	w.depth--
+	return out
+}
 
-	ret := deadState
-	w.returns = append(w.returns, &ret)
-	defer func() { w.returns = w.returns[:len(w.returns)-1] }()
+// placeholder is the continuation of `_` in modifier mods[next-1] of f:
+// the remaining modifiers, then f's body.
+type placeholder struct {
+	f    *sema.Function
+	mods []modUse
+	next int
+}
 
-	mods := w.modifiersOf(f)
-	var chain func(i int, st FlowState) FlowState
-	chain = func(i int, st FlowState) FlowState {
-		if i == len(mods) {
-			end := w.stmt(f.Def.Body, st)
-			r := *w.returns[len(w.returns)-1]
-			*w.returns[len(w.returns)-1] = deadState
-			return join(end, r)
-		}
-		inv, m := mods[i].inv, mods[i].mod
-		for _, a := range inv.Args {
-			st = w.expr(a, st)
-		}
-		w.placeholders = append(w.placeholders, func(s FlowState) FlowState { return chain(i+1, s) })
-		defer func() { w.placeholders = w.placeholders[:len(w.placeholders)-1] }()
-		if m.Def.Body == nil {
-			return chain(i+1, st)
-		}
-		return w.stmt(m.Def.Body, st)
+// chain walks f from its i-th modifier on: the modifier's body, whose `_`
+// walks the rest, and after the last modifier f's body itself.
+func (w *walker) chain(f *sema.Function, mods []modUse, i int, st FlowState) FlowState {
+	if i == len(mods) {
+		end := w.stmt(f.Def.Body, st)
+		top := len(w.returns) - 1
+		r := w.returns[top]
+		w.returns[top] = deadState
+		return join(end, r)
 	}
-	return chain(0, st)
+	inv, m := mods[i].inv, mods[i].mod
+	for _, a := range inv.Args {
+		st = w.expr(a, st)
+	}
+	w.placeholders = append(w.placeholders, placeholder{f: f, mods: mods, next: i + 1})
+	var out FlowState
+	if m.Def.Body == nil {
+		out = w.chain(f, mods, i+1, st)
+	} else {
+		out = w.stmt(m.Def.Body, st)
+	}
+	w.placeholders = w.placeholders[:len(w.placeholders)-1]
+	return out
 }
 
 type modUse struct {
@@ -361,7 +377,7 @@ func (w *walker) stmt(s ast.Stmt, st FlowState) FlowState {
 			st = w.expr(x.Value, st)
 		}
 		if n := len(w.returns); n > 0 {
-			*w.returns[n-1] = join(*w.returns[n-1], st)
+			w.returns[n-1] = join(w.returns[n-1], st)
 		}
 		return deadState
 	case *ast.BreakStatement:
@@ -388,7 +404,7 @@ func (w *walker) stmt(s ast.Stmt, st FlowState) FlowState {
 		if n := len(w.placeholders); n > 0 {
 			k := w.placeholders[n-1]
 			w.placeholders = w.placeholders[:n-1]
-			out := k(st)
+			out := w.chain(k.f, k.mods, k.next, st)
 			w.placeholders = append(w.placeholders, k)
 			return out
 		}
@@ -640,7 +656,8 @@ func (w *walker) call(x *ast.FunctionCall, st FlowState) FlowState {
 		}
 		if fn := w.prog.Dispatch(w.ctx, call); fn != nil && fn.Def.Body != nil {
 			bind := !w.onStack[fn] // a recursive call is not walked: keep the outer bindings
-			var saved []paramBinding
+			var buf [6]paramBinding // on the stack for all but long parameter lists
+			saved := buf[:0]
 			for i, a := range call.Args() {
 				if i < len(fn.Def.Params) {
 					prm := fn.Def.Params[i]
