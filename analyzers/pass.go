@@ -128,14 +128,16 @@ func runWorkers(prog *sema.Program, list []*Analyzer, workers int) (findings []F
 }
 
 // costlyFirst names the detectors that take most of a run's time, most
-// costly first (BenchmarkDetectorsOpenZeppelin's profile): starting them
+// costly first (each pass timed alone over OpenZeppelin): starting them
 // first keeps one worker from being left with a long pass at the end.
 // The reentrancy detectors share one analysis under a lock, so only one
-// of them starts early; the others follow once it is likely done.
+// of them starts early; the others follow once it is likely done. So do
+// incorrect-equality and weak-prng, which share the block derivation:
+// the first builds it while the other worker runs something else.
 var costlyFirst = []string{
-	"integer-overflow", "reentrancy-benign", "dos-failed-call", "events-maths",
-	"unbounded-loop", "incorrect-equality", "weak-prng", "events-access",
-	"arbitrary-send-eth",
+	"integer-overflow", "reentrancy-benign", "events-access", "incorrect-equality",
+	"dos-failed-call", "weak-prng", "ecrecover-unchecked", "arbitrary-send-eth",
+	"unbounded-loop",
 }
 
 // schedule returns the order in which to start list's passes: the costly
