@@ -79,11 +79,13 @@ func (p *Pass) Reportf(at ast.Node, fn *ast.FunctionDefinition, message string) 
 // and detector. An analyzer that panics loses its findings, not the run's:
 // the panic comes back as an error diagnostic message.
 //
-// Passes run concurrently, one worker per CPU. Each worker has Facts of
-// its own, so the per-contract results detectors share are computed
-// without locks, at the price of computing some of them once per worker;
-// the program's own memos are safe for concurrent use. The output does
-// not depend on how passes were spread over workers.
+// Passes run concurrently, one worker per CPU. The costly results several
+// detectors share (the unguarded writes, the reentrancy analysis, the
+// block derivation, parent maps) are computed once per program behind
+// locks; the cheap ones (entry points, access-control memos) live in
+// Facts of each worker's own, without locks, at the price of computing
+// them once per worker. The program's own memos are safe for concurrent
+// use. The output does not depend on how passes were spread over workers.
 func Run(prog *sema.Program, list []*Analyzer) (findings []Finding, failures []string) {
 	return runWorkers(prog, list, runtime.GOMAXPROCS(0))
 }
