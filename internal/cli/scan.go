@@ -304,6 +304,8 @@ func (p *pipeline) run(cmd *cobra.Command, paths []string) (*scanResult, error) 
 	stderr := p.stderr
 	spin := progress.New(stderr, !opts.quiet && isTerminal(stderr))
 
+	resumeGC := pauseGC()
+	defer resumeGC() // when the static stage ends early
 	start := time.Now()
 	stop := spin.Start("parsing " + strings.Join(paths, " "))
 	proj, err := load(parser.Config{
@@ -352,6 +354,7 @@ func (p *pipeline) run(cmd *cobra.Command, paths []string) (*scanResult, error) 
 	stop = spin.Start(fmt.Sprintf("analyzing %s with %s", plural(len(units), "file"), plural(len(p.selected), "detector")))
 	findings, diags := detect(proj, p.selected)
 	stop()
+	resumeGC()
 	analyzed := time.Since(analyzeStart)
 	p.logf("analyze: %s, %s, %d ms", plural(len(p.selected), "detector"), plural(len(findings), "finding"), analyzed.Milliseconds())
 

@@ -1,0 +1,41 @@
+package cli
+
+import (
+	"math"
+	"runtime/debug"
+	"testing"
+)
+
+func TestPauseGCRestores(t *testing.T) {
+	t.Setenv("GOGC", "")
+	t.Setenv("GOMEMLIMIT", "")
+	before := debug.SetGCPercent(250)
+	defer debug.SetGCPercent(before)
+	resume := pauseGC()
+	if p := debug.SetGCPercent(-1); p != -1 {
+		t.Errorf("while paused the GC percent is %d, want -1 (off)", p)
+	}
+	if l := debug.SetMemoryLimit(-1); l != staticStageMemory {
+		t.Errorf("while paused the memory limit is %d, want %d", l, staticStageMemory)
+	}
+	resume()
+	resume() // a second call changes nothing
+	if p := debug.SetGCPercent(-1); p != 250 {
+		t.Errorf("after resume the GC percent is %d, want 250 back", p)
+	}
+	debug.SetGCPercent(250)
+	if l := debug.SetMemoryLimit(-1); l != math.MaxInt64 {
+		t.Errorf("after resume the memory limit is %d, want none", l)
+	}
+}
+
+func TestPauseGCLeavesUserSettings(t *testing.T) {
+	t.Setenv("GOGC", "100")
+	before := debug.SetGCPercent(100)
+	defer debug.SetGCPercent(before)
+	resume := pauseGC()
+	defer resume()
+	if p := debug.SetGCPercent(100); p != 100 {
+		t.Errorf("with GOGC set, pauseGC changed the GC percent to %d", p)
+	}
+}
