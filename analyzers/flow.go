@@ -655,7 +655,7 @@ func (w *walker) call(x *ast.FunctionCall, st FlowState) FlowState {
 			}
 		}
 		if fn := w.prog.Dispatch(w.ctx, call); fn != nil && fn.Def.Body != nil {
-			bind := !w.onStack[fn] // a recursive call is not walked: keep the outer bindings
+			bind := !w.onStack[fn]  // a recursive call is not walked: keep the outer bindings
 			var buf [6]paramBinding // on the stack for all but long parameter lists
 			saved := buf[:0]
 			for i, a := range call.Args() {
