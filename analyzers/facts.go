@@ -36,8 +36,8 @@ var blockDerived progCache[*ariDeriv]
 // parentsOf returns the parent of every node below body. The map is
 // shared by all detectors and all workers: read it, never change it.
 func (p *Pass) parentsOf(body ast.Node) map[ast.Node]ast.Node {
-	memo := bodyParents.get(p.Program, func() *nodeMemo[map[ast.Node]ast.Node] { return &nodeMemo[map[ast.Node]ast.Node]{} })
-	return memo.get(body, func() map[ast.Node]ast.Node { return ariParents(body) })
+	m := bodyParents.get(p.Program, func() *nodeMemo[map[ast.Node]ast.Node] { return &nodeMemo[map[ast.Node]ast.Node]{} })
+	return m.Get(body, func() map[ast.Node]ast.Node { return ariParents(body) })
 }
 
 // bodyParents holds parentsOf's maps for the program being analysed.

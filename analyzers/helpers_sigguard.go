@@ -62,8 +62,8 @@ func sigSummaryOf(prog *sema.Program, def *ast.FunctionDefinition, visiting *sig
 	if def == nil || def.Body == nil || (visiting != nil && visiting.has(def)) {
 		return sigEmpty
 	}
-	memo := sigSummaries.get(prog, func() *nodeMemo[*sigSummary] { return &nodeMemo[*sigSummary]{} })
-	return memo.get(def, func() *sigSummary {
+	m := sigSummaries.get(prog, func() *nodeMemo[*sigSummary] { return &nodeMemo[*sigSummary]{} })
+	return m.Get(def, func() *sigSummary {
 		var top sigVisiting
 		vis := visiting
 		if vis == nil {

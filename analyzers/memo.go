@@ -4,6 +4,7 @@ import (
 	"sync"
 
 	"github.com/sleuth-sec/sleuth/analyzers/sema"
+	"github.com/sleuth-sec/sleuth/internal/memo"
 	"github.com/sleuth-sec/sleuth/parser/ast"
 )
 
@@ -27,34 +28,8 @@ func (c *progCache[T]) get(prog *sema.Program, build func() T) T {
 }
 
 // nodeMemo maps syntax nodes to values computed from the node alone (and
-// the program), safe for concurrent passes. Values are built outside the
-// lock, so a build may ask the memo again; two passes racing on a node
-// build equal values and the first one stored wins.
-type nodeMemo[V any] struct {
-	mu sync.Mutex
-	m  map[ast.Node]V
-}
-
-func (c *nodeMemo[V]) get(n ast.Node, build func() V) V {
-	c.mu.Lock()
-	v, ok := c.m[n]
-	c.mu.Unlock()
-	if ok {
-		return v
-	}
-	v = build()
-	c.mu.Lock()
-	if old, ok := c.m[n]; ok {
-		v = old
-	} else {
-		if c.m == nil {
-			c.m = map[ast.Node]V{}
-		}
-		c.m[n] = v
-	}
-	c.mu.Unlock()
-	return v
-}
+// the program), safe for concurrent passes.
+type nodeMemo[V any] = memo.Map[ast.Node, V]
 
 // exprRefs is what a taint query needs to know of an expression: whether
 // it reads msg.data or msg.value, and every variable it names.
@@ -113,8 +88,8 @@ var flatBodies progCache[*nodeMemo[[]ast.Node]]
 // flatNodes returns body and the nodes below it in ast.Inspect order. The
 // slice is shared: read it, never change it.
 func flatNodes(prog *sema.Program, body ast.Node) []ast.Node {
-	memo := flatBodies.get(prog, func() *nodeMemo[[]ast.Node] { return &nodeMemo[[]ast.Node]{} })
-	return memo.get(body, func() []ast.Node {
+	m := flatBodies.get(prog, func() *nodeMemo[[]ast.Node] { return &nodeMemo[[]ast.Node]{} })
+	return m.Get(body, func() []ast.Node {
 		var out []ast.Node
 		ast.Inspect(body, func(n ast.Node) bool {
 			out = append(out, n)

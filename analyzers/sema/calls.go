@@ -464,10 +464,10 @@ func (p *Program) Dispatch(c *Contract, call *Call) *Function {
 		return nil
 	}
 	k := dispatchKey{c, call.Callee, call.Context, call.Super, call.UsingFor}
-	if f, ok := p.dispatched.load(k); ok {
+	if f, ok := p.dispatched.Load(k); ok {
 		return f
 	}
-	return p.dispatched.store(k, p.dispatch(c, call))
+	return p.dispatched.Store(k, p.dispatch(c, call))
 }
 
 // dispatchKey is everything Dispatch's answer depends on.
@@ -481,10 +481,10 @@ type dispatchKey struct {
 
 // sigKey is signatureKey, memoised.
 func (p *Program) sigKey(f *ast.FunctionDefinition) string {
-	if k, ok := p.sigKeys.load(f); ok {
+	if k, ok := p.sigKeys.Load(f); ok {
 		return k
 	}
-	return p.sigKeys.store(f, signatureKey(f))
+	return p.sigKeys.Store(f, signatureKey(f))
 }
 
 func (p *Program) dispatch(c *Contract, call *Call) *Function {

@@ -8,6 +8,7 @@ package sema
 import (
 	"sort"
 
+	"github.com/sleuth-sec/sleuth/internal/memo"
 	"github.com/sleuth-sec/sleuth/parser"
 	"github.com/sleuth-sec/sleuth/parser/ast"
 	"github.com/sleuth-sec/sleuth/parser/source"
@@ -36,14 +37,14 @@ type Program struct {
 
 	// Types are computed on demand, and detectors ask for them
 	// concurrently: these memos are safe for that.
-	declTypes memo[*ast.VariableDeclaration, *Type]
-	exprTypes memo[ast.Expr, *Type]
+	declTypes memo.Map[*ast.VariableDeclaration, *Type]
+	exprTypes memo.Map[ast.Expr, *Type]
 
 	// Memos for virtual dispatch, which detectors ask for at every call
 	// they walk: rebuilding signature strings each time was a quarter of
 	// a scan.
-	sigKeys    memo[*ast.FunctionDefinition, string]
-	dispatched memo[dispatchKey, *Function]
+	sigKeys    memo.Map[*ast.FunctionDefinition, string]
+	dispatched memo.Map[dispatchKey, *Function]
 
 	// Diagnostics collects problems of the model itself, such as
 	// inheritance that cannot be linearised.

@@ -186,7 +186,7 @@ func (p *Program) DeclType(v *ast.VariableDeclaration) *Type {
 	if v == nil || v.Type == nil {
 		return unknown
 	}
-	if t, ok := p.declTypes.load(v); ok {
+	if t, ok := p.declTypes.Load(v); ok {
 		return t
 	}
 	t := p.TypeOfName(nil, nil, v.Type)
@@ -195,7 +195,7 @@ func (p *Program) DeclType(v *ast.VariableDeclaration) *Type {
 		cp.Storage = true
 		t = &cp
 	}
-	return p.declTypes.store(v, t)
+	return p.declTypes.Store(v, t)
 }
 
 // TypeOf returns the best-effort type of an expression.
@@ -203,10 +203,10 @@ func (p *Program) TypeOf(e ast.Expr) *Type {
 	if e == nil {
 		return unknown
 	}
-	if t, ok := p.exprTypes.load(e); ok {
+	if t, ok := p.exprTypes.Load(e); ok {
 		return t
 	}
-	return p.exprTypes.store(e, p.typeOf(e))
+	return p.exprTypes.Store(e, p.typeOf(e))
 }
 
 func (p *Program) typeOf(e ast.Expr) *Type {
