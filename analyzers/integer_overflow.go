@@ -90,8 +90,8 @@ func runIntegerOverflow(p *Pass) {
 	reach := ariCandidateOwners(prog, owners, unchecked, oldCompiler)
 	clock := &ariClock{p: p, owners: owners}
 
-	// candidate matches the operations the walk below reports on, so that
-	// entry points reaching none of them are not walked.
+	// candidate matches the operations the walk below looks at: the walk
+	// starts from it, and entry points reaching none are not walked.
 	candidate := func(n ast.Node) bool {
 		dec := false
 		if ariArithOf(n) == nil {
@@ -112,8 +112,8 @@ func runIntegerOverflow(p *Pass) {
 		if ow.Body == nil {
 			return false
 		}
-		// As the walk: a library's unchecked block and an unchecked
-		// decrement are left alone.
+		// A library's unchecked block is part of its documented semantics
+		// (Math, Strings…), and an unchecked decrement is left alone.
 		return !inUnchecked || !dec && (ow.Contract == nil || ow.Contract.Kind != ast.KindLibrary)
 	}
 	for _, c := range p.Contracts() {
@@ -133,34 +133,18 @@ func runIntegerOverflow(p *Pass) {
 			var wk *Walker
 			wk = p.NewWalker(c, f, FlowVisitor{Node: func(n ast.Node, st FlowState) {
 				tt.observe(n)
+				if st.Guarded || !candidate(n) {
+					return
+				}
 				certain := "" // set when the operation underflows whatever the caller does
 				ar := ariArithOf(n)
 				var dec *ast.UnaryOperation
 				if ar == nil {
-					if u, ok := n.(*ast.UnaryOperation); ok && u.Op == "--" {
-						dec = u
-					} else {
-						return
-					}
-				}
-				if st.Guarded || !owners.InScope(n) {
-					return
+					dec = n.(*ast.UnaryOperation) // candidate admits only `--` besides arithmetic
 				}
 				inUnchecked := unchecked[n]
-				if !inUnchecked && !oldCompiler(n) {
-					return // checked arithmetic (0.8)
-				}
 				bi := infoOf(n)
-				if bi == nil {
-					return
-				}
-				if inUnchecked && bi.owner.Contract != nil && bi.owner.Contract.Kind == ast.KindLibrary {
-					return // a library's unchecked block is part of its documented semantics (Math, Strings…)
-				}
 				if dec != nil {
-					if inUnchecked {
-						return
-					}
 					ar = ariDecrementOf(dec)
 					if ar == nil || !ariOwnEntry(wk, tt, ar.a) {
 						return
