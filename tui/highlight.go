@@ -3,9 +3,9 @@ package tui
 import (
 	"strings"
 
-	"github.com/alecthomas/chroma/v2"
-	"github.com/alecthomas/chroma/v2/lexers"
 	"github.com/charmbracelet/lipgloss"
+
+	"github.com/sleuth-sec/sleuth/parser"
 )
 
 // segment is a run of one line's text with one syntax class.
@@ -14,23 +14,18 @@ type segment struct {
 	class string // "keyword", "type", "string", "number", "comment", "name" or ""
 }
 
-// highlighter tokenises each file once with chroma's Solidity lexer and
-// keeps the result, so moving between findings in one file costs nothing.
+// highlighter classes each file once with the parser's own lexer
+// (parser.Classify), so what is highlighted is what sleuth parsed, and
+// keeps the result: moving between findings in one file costs nothing.
 type highlighter struct {
-	lexer chroma.Lexer
 	cache map[string][][]segment
 }
 
 func newHighlighter() *highlighter {
-	l := lexers.Get("solidity")
-	if l == nil {
-		l = lexers.Fallback
-	}
-	return &highlighter{lexer: chroma.Coalesce(l), cache: map[string][][]segment{}}
+	return &highlighter{cache: map[string][][]segment{}}
 }
 
-// lines returns the file's lines as classed segments. A file the lexer
-// cannot tokenise is shown plain rather than not at all.
+// lines returns the file's lines as classed segments.
 func (h *highlighter) lines(path, content string) [][]segment {
 	if ls, ok := h.cache[path]; ok {
 		return ls
@@ -48,14 +43,13 @@ func (h *highlighter) lines(path, content string) [][]segment {
 			}
 		}
 	}
-	it, err := h.lexer.Tokenise(nil, content)
-	if err != nil {
-		emit(content, "")
-	} else {
-		for tok := it(); tok != chroma.EOF; tok = it() {
-			emit(tok.Value, classOf(tok.Type))
-		}
+	at := 0
+	for _, sp := range parser.Classify(content) {
+		emit(content[at:sp.Start], "")
+		emit(content[sp.Start:sp.End], className[sp.Class])
+		at = sp.End
 	}
+	emit(content[at:], "")
 	out = append(out, cur)
 	// A file ending in a newline has no line after it.
 	if strings.HasSuffix(content, "\n") && len(out) > 0 && len(out[len(out)-1]) == 0 {
@@ -65,22 +59,14 @@ func (h *highlighter) lines(path, content string) [][]segment {
 	return out
 }
 
-func classOf(t chroma.TokenType) string {
-	switch {
-	case t == chroma.KeywordType || t == chroma.NameBuiltin:
-		return "type"
-	case t.InCategory(chroma.Keyword):
-		return "keyword"
-	case t.InCategory(chroma.Comment):
-		return "comment"
-	case t.InSubCategory(chroma.LiteralString):
-		return "string"
-	case t.InSubCategory(chroma.LiteralNumber):
-		return "number"
-	case t == chroma.NameFunction || t == chroma.NameClass:
-		return "name"
-	}
-	return ""
+// className names the classes the styles know.
+var className = map[parser.TokenClass]string{
+	parser.ClassKeyword: "keyword",
+	parser.ClassType:    "type",
+	parser.ClassName:    "name",
+	parser.ClassString:  "string",
+	parser.ClassNumber:  "number",
+	parser.ClassComment: "comment",
 }
 
 // mark is a span to draw over source: 1-based line and character columns,

@@ -5,7 +5,7 @@ import (
 	"testing"
 )
 
-func TestHighlighterUsesTheSolidityLexer(t *testing.T) {
+func TestHighlighterUsesTheParsersLexer(t *testing.T) {
 	h := newHighlighter()
 	src := "contract A {\n    // note\n    function f() external { uint256 x = 0x10; string s = \"hi\"; }\n}\n"
 	lines := h.lines("A.sol", src)
