@@ -15,40 +15,48 @@ import (
 // recovered from syntax errors can miss any child, so every accessor result
 // is checked for nil; a missing piece becomes a nil field, never a panic.
 type builder struct {
-	file       *source.File
-	tokens     *antlr.CommonTokenStream
-	runeOffset []int // byte offset of each rune; nil for ASCII files
-	contract   *ast.ContractDefinition
+	file     *source.File
+	tokens   *antlr.CommonTokenStream
+	runes    runeIndex
+	contract *ast.ContractDefinition
 }
 
-func newBuilder(f *source.File, tokens *antlr.CommonTokenStream) *builder {
-	b := &builder{file: f, tokens: tokens}
-	if !f.IsASCII() {
-		b.runeOffset = make([]int, 0, len(f.Content)+1)
-		for i := range string(f.Content) {
-			b.runeOffset = append(b.runeOffset, i)
-		}
-		b.runeOffset = append(b.runeOffset, len(f.Content))
-	}
-	return b
+func newBuilder(f *source.File, text string, tokens *antlr.CommonTokenStream) *builder {
+	return &builder{file: f, tokens: tokens, runes: newRuneIndex(text, f.IsASCII())}
 }
 
 // ---- positions ---------------------------------------------------------------------
 
-func (b *builder) byteOffset(runeIndex int) int {
-	if b.runeOffset == nil {
-		if runeIndex > len(b.file.Content) {
-			return len(b.file.Content)
+func (b *builder) byteOffset(runeIndex int) int { return b.runes.byteAt(runeIndex) }
+
+// runeIndex turns the rune indices ANTLR's tokens carry into byte offsets.
+type runeIndex struct {
+	size    int   // bytes of the text
+	offsets []int // byte offset of each rune, and the size last; nil for ASCII text
+}
+
+func newRuneIndex(text string, ascii bool) runeIndex {
+	r := runeIndex{size: len(text)}
+	if !ascii {
+		r.offsets = make([]int, 0, len(text)+1)
+		for i := range text {
+			r.offsets = append(r.offsets, i)
 		}
-		return runeIndex
+		r.offsets = append(r.offsets, len(text))
 	}
-	if runeIndex < 0 {
+	return r
+}
+
+func (r runeIndex) byteAt(i int) int {
+	switch {
+	case r.offsets == nil:
+		return min(i, r.size)
+	case i < 0:
 		return 0
+	case i >= len(r.offsets):
+		return r.size
 	}
-	if runeIndex >= len(b.runeOffset) {
-		return len(b.file.Content)
-	}
-	return b.runeOffset[runeIndex]
+	return r.offsets[i]
 }
 
 func (b *builder) tokenSpan(t antlr.Token) source.Span {

@@ -1,6 +1,8 @@
 package parser
 
 import (
+	"unicode/utf8"
+
 	"github.com/antlr4-go/antlr/v4"
 
 	"github.com/sleuth-sec/sleuth/parser/gen"
@@ -34,27 +36,11 @@ type ClassSpan struct {
 func Classify(src string) []ClassSpan {
 	lx := newSolidityLexer(src)
 	lx.RemoveErrorListeners()
-	var offsets []int // byte offset of each rune, for input that is not ASCII
-	for i, r := range src {
-		if r >= 0x80 && offsets == nil {
-			offsets = make([]int, 0, len(src))
-			for j := range src[:i] {
-				offsets = append(offsets, j)
-			}
-		}
-		if offsets != nil {
-			offsets = append(offsets, i)
-		}
+	ascii := true
+	for i := 0; i < len(src) && ascii; i++ {
+		ascii = src[i] < utf8.RuneSelf
 	}
-	byteAt := func(r int) int {
-		switch {
-		case offsets == nil:
-			return min(r, len(src))
-		case r >= len(offsets):
-			return len(src)
-		}
-		return offsets[r]
-	}
+	runes := newRuneIndex(src, ascii)
 	var out []ClassSpan
 	declares := false // the previous token introduces a name
 	for {
@@ -71,7 +57,7 @@ func Classify(src string) []ClassSpan {
 			declares = introducesName(kind)
 		}
 		if class != ClassNone {
-			out = append(out, ClassSpan{Start: byteAt(tok.GetStart()), End: byteAt(tok.GetStop() + 1), Class: class})
+			out = append(out, ClassSpan{Start: runes.byteAt(tok.GetStart()), End: runes.byteAt(tok.GetStop() + 1), Class: class})
 		}
 	}
 }

@@ -120,7 +120,7 @@ func parseFileWith(f *source.File, newLexer func(string) antlr.Lexer) (unit *ast
 		// Lex to the end so trailing comments are collected too.
 		lexer.RemoveErrorListeners()
 		tokens.Fill()
-		b := newBuilder(f, tokens)
+		b := newBuilder(f, text, tokens)
 		unit = b.sourceUnit(tree)
 	}
 	stats.Errors = len(errs.diags)
