@@ -52,7 +52,7 @@ func runChainlinkStalePrice(p *Pass) {
 					"the price may be stale and cannot be checked; use latestRoundData() and check updatedAt and answer > 0")
 			case "latestRoundData":
 				if parents == nil {
-					parents = axsParents(body)
+					parents = p.parentsOf(body)
 				}
 				if missing := axsRoundDataChecks(prog, f, call, parents); missing != "" {
 					axsReportAt(p, call, axsQualified(c, f)+" uses "+axsCode(call)+" without "+missing)

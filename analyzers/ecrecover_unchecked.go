@@ -79,7 +79,7 @@ func runEcrecoverUnchecked(p *Pass) {
 			if !isRecover && helper == nil {
 				return true
 			}
-			if msg := axsUncheckedRecover(prog, f, call); msg != "" && msg != "returned" {
+			if msg := axsUncheckedRecover(p, f, call); msg != "" && msg != "returned" {
 				if helper != nil {
 					msg = "the result of " + helper.Name.Name + "(), which returns ecrecover's result unchecked, " + msg
 				} else {
@@ -128,7 +128,7 @@ func axsRecoverHelpers(p *Pass) map[*ast.FunctionDefinition]bool {
 		}
 		ast.Inspect(f.Def.Body, func(n ast.Node) bool {
 			call, ok := n.(*ast.FunctionCall)
-			if ok && IsBuiltinCall(prog, call, "ecrecover") && axsUncheckedRecover(prog, f, call) == "returned" {
+			if ok && IsBuiltinCall(prog, call, "ecrecover") && axsUncheckedRecover(p, f, call) == "returned" {
 				out[f.Def] = true
 			}
 			return true
@@ -141,9 +141,10 @@ func axsRecoverHelpers(p *Pass) map[*ast.FunctionDefinition]bool {
 // when it is checked against zero or only compared with the caller or
 // trusted state; "returned" when it is handed back to the caller;
 // otherwise the reason it is unsafe.
-func axsUncheckedRecover(prog *sema.Program, f *sema.Function, call *ast.FunctionCall) string {
+func axsUncheckedRecover(pass *Pass, f *sema.Function, call *ast.FunctionCall) string {
+	prog := pass.Program
 	body := f.Def.Body
-	parents := axsParents(body)
+	parents := pass.parentsOf(body)
 	var holder *ast.VariableDeclaration
 	switch p := axsSkipParens(parents, call).(type) {
 	case *ast.VariableDeclarationStatement:

@@ -275,26 +275,6 @@ var axsPrivilegedName = regexp.MustCompile(`(?i)(owner|admin|gov|operator|minter
 // axsLooksPrivileged reports names of privileged state: owner, admins, …
 func axsLooksPrivileged(name string) bool { return axsPrivilegedName.MatchString(name) }
 
-// axsParents indexes the parent of every node under root.
-func axsParents(root ast.Node) map[ast.Node]ast.Node {
-	parents := map[ast.Node]ast.Node{}
-	var visit func(n ast.Node)
-	visit = func(n ast.Node) {
-		ast.Inspect(n, func(x ast.Node) bool {
-			if x == n {
-				return true
-			}
-			parents[x] = n
-			visit(x)
-			return false
-		})
-	}
-	if root != nil {
-		visit(root)
-	}
-	return parents
-}
-
 // axsBodies returns the function and modifier bodies of c's linearisation,
 // each once, with the function they belong to (nil for modifiers).
 type axsBody struct {
@@ -455,7 +435,7 @@ func axsAuthRefs(p *Pass, c *sema.Contract) map[*ast.VariableDeclaration]ast.Nod
 		}
 	}
 	for _, b := range bodies {
-		parents := axsParents(b.body)
+		parents := p.parentsOf(b.body)
 		checkish := b.mod != nil
 		if b.fn != nil {
 			n := strings.ToLower(strings.TrimLeft(b.fn.Name.Name, "_"))

@@ -178,26 +178,6 @@ func ariFuncLabel(ow ariOwner) string {
 
 // ---- tree shape -------------------------------------------------------------------------
 
-// ariParents maps every node under root to its parent.
-func ariParents(root ast.Node) map[ast.Node]ast.Node {
-	parents := map[ast.Node]ast.Node{}
-	var build func(n ast.Node)
-	build = func(n ast.Node) {
-		ast.Inspect(n, func(x ast.Node) bool {
-			if x == n {
-				return true
-			}
-			parents[x] = n
-			build(x)
-			return false
-		})
-	}
-	if root != nil {
-		build(root)
-	}
-	return parents
-}
-
 // ariText is the source text of an expression without parentheses around
 // it and without whitespace, for comparing expressions.
 func ariText(e ast.Expr) string {

@@ -167,41 +167,12 @@ func loopMatchSet(prog *sema.Program, match func(prog *sema.Program, n ast.Node,
 		}
 	}
 	for _, r := range roots {
-		var stack []ast.Node
-		loopInspectWithParents(r, &stack, func(n ast.Node) {
+		ast.InspectStack(r, func(n ast.Node, stack []ast.Node) bool {
 			if match(prog, n, stack) {
 				out[n] = true
 			}
+			return true
 		})
 	}
 	return out
-}
-
-// loopInspectWithParents visits every node under root with the stack of
-// its ancestors (root first, the node itself excluded).
-func loopInspectWithParents(root ast.Node, stack *[]ast.Node, visit func(n ast.Node)) {
-	ast.Inspect(root, func(n ast.Node) bool {
-		visit(n)
-		*stack = append(*stack, n)
-		loopInspectChildren(n, stack, visit)
-		*stack = (*stack)[:len(*stack)-1]
-		return false
-	})
-}
-
-// loopInspectChildren visits the children of n (through ast.Inspect's
-// traversal order) keeping the parent stack up to date.
-func loopInspectChildren(n ast.Node, stack *[]ast.Node, visit func(n ast.Node)) {
-	first := true
-	ast.Inspect(n, func(x ast.Node) bool {
-		if first {
-			first = false
-			return true // n itself: descend
-		}
-		visit(x)
-		*stack = append(*stack, x)
-		loopInspectChildren(x, stack, visit)
-		*stack = (*stack)[:len(*stack)-1]
-		return false
-	})
 }

@@ -39,6 +39,10 @@ func parseSuppressions(unit *ast.SourceUnit) *suppressions {
 	s := &suppressions{lines: map[int][]string{}}
 	open := map[string]int{} // id → line of its sleuth-disable
 	for _, c := range unit.Comments {
+		// Most comments are documentation; only a directive names a tool.
+		if !strings.Contains(c.Text, "sleuth-") && !strings.Contains(c.Text, "slither-") {
+			continue
+		}
 		text := strings.TrimSpace(strings.TrimSuffix(strings.TrimPrefix(strings.TrimPrefix(c.Text, "//"), "/*"), "*/"))
 		directive, rest, _ := strings.Cut(text, " ")
 		ids := parseIDs(rest)
@@ -147,14 +151,27 @@ func (s *suppressions) covers(line int, id string) bool {
 // Suppress drops findings silenced by comments in their files and returns
 // the rest with the number dropped.
 func Suppress(units []*ast.SourceUnit, findings []Finding) (kept []Finding, dropped int) {
-	tables := map[string]*suppressions{}
+	// Tables only for the files that have findings: a scan's comments are
+	// mostly NatSpec of files nothing was found in.
+	byPath := map[string]*ast.SourceUnit{}
 	for _, u := range units {
 		if u != nil && u.File != nil {
-			tables[u.File.Path] = parseSuppressions(u)
+			byPath[u.File.Path] = u
 		}
 	}
+	tables := map[string]*suppressions{}
+	table := func(path string) *suppressions {
+		t, ok := tables[path]
+		if !ok {
+			if u := byPath[path]; u != nil {
+				t = parseSuppressions(u)
+			}
+			tables[path] = t
+		}
+		return t
+	}
 	for _, f := range findings {
-		if t := tables[f.Location.File]; t != nil && t.covers(f.Location.StartLine, f.Detector) {
+		if t := table(f.Location.File); t != nil && t.covers(f.Location.StartLine, f.Detector) {
 			dropped++
 			continue
 		}

@@ -14,6 +14,36 @@ func Inspect(n Node, f func(Node) bool) {
 	walkChildren(n, f)
 }
 
+// InspectStack is Inspect that also hands f the ancestors of each node,
+// root first (empty for root itself). The stack is reused: copy what must
+// outlive the call. One closure serves the whole walk, where building the
+// stack on top of Inspect would allocate one per node.
+func InspectStack(root Node, f func(n Node, stack []Node) bool) {
+	var stack []Node
+	var visit func(Node) bool
+	visit = func(n Node) bool {
+		if f(n, stack) {
+			stack = append(stack, n)
+			walkChildren(n, visit)
+			stack = stack[:len(stack)-1]
+		}
+		return false // visit has walked the children itself
+	}
+	Inspect(root, visit)
+}
+
+// Parents maps every node below root to its parent; root has none.
+func Parents(root Node) map[Node]Node {
+	parents := map[Node]Node{}
+	InspectStack(root, func(n Node, stack []Node) bool {
+		if len(stack) > 0 {
+			parents[n] = stack[len(stack)-1]
+		}
+		return true
+	})
+	return parents
+}
+
 // isNil reports a nil node, or an interface holding a nil pointer (the
 // builder leaves optional parts as typed nils). Nodes are pointers (Base's
 // Span has a pointer receiver), and an interface holding a pointer keeps
