@@ -233,9 +233,9 @@ func (c *Client) chat(ctx context.Context, req *api.ChatRequest, timeout time.Du
 	})
 	switch {
 	case err == nil && !last.Done:
-		// The stream ended without its final message: the server or the
+		// The answer ended without its final message: the server or the
 		// connection gave up halfway.
-		err = errors.New("unexpected EOF: the answer ended before Ollama said it was done")
+		err = &IncompleteError{}
 	case err != nil && ctx.Err() == nil && rctx.Err() == context.DeadlineExceeded:
 		return nil, &TimeoutError{After: timeout.String()}
 	case err != nil && isConnRefused(err):

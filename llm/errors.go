@@ -53,6 +53,16 @@ func (e *ContextOverflowError) Error() string {
 		e.Need, e.Have, e.Window)
 }
 
+// IncompleteError means an answer stopped before Ollama said it was done:
+// the connection dropped, or Ollama gave up on a prediction that kept
+// repeating one token (its token repeat limit), which at temperature 0
+// the same request repeats every time.
+type IncompleteError struct{}
+
+func (*IncompleteError) Error() string {
+	return "the answer stopped before Ollama said it was done (a dropped connection, or Ollama aborting an answer that repeats itself)"
+}
+
 // MalformedError means the model's answer was not a valid verdict, twice.
 type MalformedError struct {
 	Reason string
@@ -134,6 +144,9 @@ func transient(err error) bool {
 		return true
 	case code != 0:
 		return false
+	}
+	if _, ok := errors.AsType[*IncompleteError](err); ok {
+		return true
 	}
 	if errors.Is(err, syscall.ECONNRESET) || errors.Is(err, syscall.EPIPE) || errors.Is(err, syscall.ECONNREFUSED) {
 		return true

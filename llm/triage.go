@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
 	"math/rand/v2"
 	"strings"
 	"sync"
@@ -33,6 +34,9 @@ const (
 	DefaultBackoff   = time.Second
 	// Seed makes answers reproducible, with temperature 0.
 	Seed = 42
+	// resampleTemperature is the temperature of a retry after an answer
+	// Ollama aborted (see resampled).
+	resampleTemperature = 0.7
 )
 
 // Config configures a Triager. Zero values take the defaults.
@@ -399,9 +403,10 @@ func overflowed(resp *api.ChatResponse, window, reserve int) bool {
 // errors.
 func (t *Triager) send(ctx context.Context, req *api.ChatRequest) (*api.ChatResponse, error) {
 	var err error
+	sent := req
 	for attempt := 0; ; attempt++ {
 		var resp *api.ChatResponse
-		resp, err = t.client.chat(ctx, req, t.cfg.Timeout, nil)
+		resp, err = t.client.chat(ctx, sent, t.cfg.Timeout, nil)
 		if err == nil {
 			return resp, nil
 		}
@@ -410,6 +415,9 @@ func (t *Triager) send(ctx context.Context, req *api.ChatRequest) (*api.ChatResp
 		}
 		if !transient(err) || attempt >= t.cfg.Retries {
 			break
+		}
+		if _, ok := errors.AsType[*IncompleteError](err); ok {
+			sent = resampled(req, attempt+1)
 		}
 		wait := t.cfg.Backoff << attempt
 		wait += time.Duration(rand.Int64N(int64(wait)/5 + 1)) // jitter
@@ -423,6 +431,17 @@ func (t *Triager) send(ctx context.Context, req *api.ChatRequest) (*api.ChatResp
 		return nil, fmt.Errorf("ollama failed %d times: %w", t.cfg.Retries+1, err)
 	}
 	return nil, err
+}
+
+// resampled is req for its n-th retry after an incomplete answer: at
+// temperature 0 the same request degenerates the same way again, so the
+// retry samples, with a seed of its own, and stays reproducible.
+func resampled(req *api.ChatRequest, n int) *api.ChatRequest {
+	r := *req
+	r.Options = maps.Clone(req.Options)
+	r.Options["temperature"] = resampleTemperature
+	r.Options["seed"] = Seed + n
+	return &r
 }
 
 func cmpErr(a, b error) error {

@@ -170,6 +170,47 @@ func TestTriageCutOffAnswerIsRetried(t *testing.T) {
 	}
 }
 
+// An answer Ollama aborts (its token repeat limit) comes back the same at
+// temperature 0, so the retry samples, with its own seed; the verdict is
+// cached under the request as first asked.
+func TestTriageAbortedAnswerIsResampled(t *testing.T) {
+	s := ollamatest.New(truePositive, qwen)
+	defer s.Close()
+	s.Fail(ollamatest.Fault{Aborted: true})
+	prog, fs := examplesFindings(t)
+	fs = fs[:1]
+	dir := t.TempDir()
+	out := triager(t, s, Config{Cache: OpenCache(dir)}).Triage(context.Background(), prog, fs, analyzers.Lookup)
+	chats := s.Chats()
+	if fs[0].Triage == nil || len(chats) != 2 {
+		t.Fatalf("triage %+v after %d requests; %v", fs[0].Triage, len(chats), out.Diagnostics)
+	}
+	first, retry := chats[0].Options, chats[1].Options
+	if first["temperature"] != float64(0) || first["seed"] != float64(Seed) {
+		t.Errorf("first request: temperature %v, seed %v", first["temperature"], first["seed"])
+	}
+	if retry["temperature"] == float64(0) || retry["seed"] == first["seed"] {
+		t.Errorf("the retry asks the same again: temperature %v, seed %v", retry["temperature"], retry["seed"])
+	}
+	if retry["num_ctx"] != first["num_ctx"] || retry["num_predict"] != first["num_predict"] {
+		t.Errorf("the retry changed more than the sampling: %v, then %v", first, retry)
+	}
+
+	fs[0].Triage = nil
+	again := triager(t, s, Config{Cache: OpenCache(dir)}).Triage(context.Background(), prog, fs, analyzers.Lookup)
+	if again.Cached != 1 || len(s.Chats()) != 2 {
+		t.Errorf("the resampled verdict was not cached under the first request: %d cached, %d requests", again.Cached, len(s.Chats()))
+	}
+
+	// Aborted every time, it gives up, and says why.
+	s.Fail(ollamatest.Fault{Aborted: true}, ollamatest.Fault{Aborted: true}, ollamatest.Fault{Aborted: true})
+	fs[0].Triage = nil
+	out = triager(t, s, Config{}).Triage(context.Background(), prog, fs, analyzers.Lookup)
+	if fs[0].Triage != nil || len(out.Diagnostics) != 1 || !strings.Contains(out.Diagnostics[0].Message, "before Ollama said it was done") {
+		t.Errorf("triage %+v, diagnostics %v", fs[0].Triage, out.Diagnostics)
+	}
+}
+
 func TestTriageRetriesTransientErrors(t *testing.T) {
 	s := ollamatest.New(truePositive, qwen)
 	defer s.Close()

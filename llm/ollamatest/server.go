@@ -51,6 +51,10 @@ type Fault struct {
 	// Truncate cuts a streamed answer after the first piece without the
 	// final done message, as a dropped connection would.
 	Truncate bool
+	// Aborted ends the answer without the final done message, as Ollama
+	// 0.6 does when it stops a prediction at its token repeat limit:
+	// unstreamed, a 200 whose one message says done false.
+	Aborted bool
 	// DoneReason replaces "stop" in the final message ("length": the
 	// answer hit num_predict).
 	DoneReason string
@@ -284,6 +288,9 @@ func (s *Server) chat(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		final.Message.Content = content
+		if fault.Aborted {
+			final.Done, final.DoneReason, final.Metrics = false, "", api.Metrics{}
+		}
 		writeJSON(w, http.StatusOK, final)
 		return
 	}
@@ -313,7 +320,9 @@ func (s *Server) chat(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
-	enc.Encode(final)
+	if !fault.Aborted {
+		enc.Encode(final)
+	}
 }
 
 // pieces splits an answer the way a model streams it: a few characters at
