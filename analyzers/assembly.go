@@ -34,7 +34,7 @@ func init() { registry = append(registry, Assembly) }
 func runAssembly(p *Pass) {
 	for _, b := range p.Bodies() {
 		b := b
-		ast.Inspect(b.Body, func(n ast.Node) bool {
+		inspectBody(p.Program, b.Body, func(n ast.Node) bool {
 			asm, ok := n.(*ast.InlineAssembly)
 			if !ok {
 				return true

@@ -48,7 +48,7 @@ func runBooleanCst(p *Pass) {
 				report(c, "uses the constant `false` as a condition: the guarded code never runs", "")
 			}
 		}
-		ast.Inspect(b.Body, func(n ast.Node) bool {
+		inspectBody(p.Program, b.Body, func(n ast.Node) bool {
 			switch x := n.(type) {
 			case *ast.IfStatement:
 				cond(x.Cond, false)

@@ -37,7 +37,7 @@ func runChainlinkStalePrice(p *Pass) {
 	p.FunctionsOf(func(c *sema.Contract, f *sema.Function) {
 		body := f.Def.Body
 		var parents map[ast.Node]ast.Node
-		ast.Inspect(body, func(n ast.Node) bool {
+		inspectBody(p.Program, body, func(n ast.Node) bool {
 			call, ok := n.(*ast.FunctionCall)
 			if !ok || len(call.Args) != 0 {
 				return true

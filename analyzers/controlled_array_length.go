@@ -69,7 +69,7 @@ func runControlledArrayLength(p *Pass) {
 				// same function makes it.
 				var rel []RelatedNode
 				if arr := axsDeclOf(prog, RootExpr(m.X)); arr != nil && f.Def.Body != nil {
-					ast.Inspect(f.Def.Body, func(n ast.Node) bool {
+					inspectBody(p.Program, f.Def.Body, func(n ast.Node) bool {
 						a, ok := n.(*ast.Assignment)
 						if !ok {
 							return true

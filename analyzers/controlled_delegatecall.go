@@ -145,7 +145,7 @@ func alwaysRevertsDepth(prog *sema.Program, f *ast.FunctionDefinition, depth int
 		return false
 	}
 	exits := false
-	ast.Inspect(f.Body, func(n ast.Node) bool {
+	inspectBody(prog, f.Body, func(n ast.Node) bool {
 		switch x := n.(type) {
 		case *ast.ReturnStatement:
 			exits = true

@@ -42,7 +42,7 @@ func runDivideBeforeMultiply(p *Pass) {
 				quotients[v] = d
 			}
 		}
-		ast.Inspect(b.Body, func(n ast.Node) bool {
+		inspectBody(p.Program, b.Body, func(n ast.Node) bool {
 			switch x := n.(type) {
 			case *ast.VariableDeclarationStatement:
 				if len(x.Decls) == 1 {
@@ -79,7 +79,7 @@ func runDivideBeforeMultiply(p *Pass) {
 		}
 		// Remainders the function computes too: the truncation is handled.
 		remainders := map[string]bool{}
-		ast.Inspect(b.Body, func(n ast.Node) bool {
+		inspectBody(p.Program, b.Body, func(n ast.Node) bool {
 			if x, ok := n.(*ast.BinaryOperation); ok && x.Op == "%" {
 				remainders[ariText(x.X)+"%"+ariText(x.Y)] = true
 			}
@@ -112,7 +112,7 @@ func runDivideBeforeMultiply(p *Pass) {
 				return
 			}
 		}
-		ast.Inspect(b.Body, func(n ast.Node) bool {
+		inspectBody(p.Program, b.Body, func(n ast.Node) bool {
 			switch x := n.(type) {
 			case *ast.BinaryOperation:
 				if x.Op == "*" {

@@ -64,7 +64,7 @@ func runEcrecoverUnchecked(p *Pass) {
 		if c != nil && c.IsLibrary() {
 			return
 		}
-		ast.Inspect(f.Def.Body, func(n ast.Node) bool {
+		inspectBody(p.Program, f.Def.Body, func(n ast.Node) bool {
 			call, ok := n.(*ast.FunctionCall)
 			if !ok {
 				return true
@@ -126,7 +126,7 @@ func axsRecoverHelpers(p *Pass) map[*ast.FunctionDefinition]bool {
 		if c != nil && c.IsLibrary() {
 			return
 		}
-		ast.Inspect(f.Def.Body, func(n ast.Node) bool {
+		inspectBody(p.Program, f.Def.Body, func(n ast.Node) bool {
 			call, ok := n.(*ast.FunctionCall)
 			if ok && IsBuiltinCall(prog, call, "ecrecover") && axsUncheckedRecover(p, f, call) == "returned" {
 				out[f.Def] = true
@@ -172,7 +172,7 @@ func axsUncheckedRecover(pass *Pass, f *sema.Function, call *ast.FunctionCall) s
 	zero, returned := false, false
 	var cmp *ast.BinaryOperation
 	used := false
-	ast.Inspect(body, func(n ast.Node) bool {
+	inspectBody(pass.Program, body, func(n ast.Node) bool {
 		switch x := n.(type) {
 		case *ast.BinaryOperation:
 			if x.Op != "==" && x.Op != "!=" {
@@ -491,7 +491,7 @@ func axsHashDerived(prog *sema.Program, body *ast.Block, e ast.Expr) bool {
 			return ok && prog.Ref(i) == v
 		})
 	}
-	ast.Inspect(body, func(n ast.Node) bool {
+	inspectBody(prog, body, func(n ast.Node) bool {
 		switch x := n.(type) {
 		case *ast.VariableDeclarationStatement:
 			for _, d := range x.Decls {

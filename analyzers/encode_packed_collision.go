@@ -34,7 +34,7 @@ func init() { registry = append(registry, EncodePackedCollision) }
 func runEncodePackedCollision(p *Pass) {
 	prog := p.Program
 	ariBodies(p, func(b ariBody) {
-		ast.Inspect(b.Body, func(n ast.Node) bool {
+		inspectBody(p.Program, b.Body, func(n ast.Node) bool {
 			x, ok := n.(*ast.FunctionCall)
 			if !ok {
 				return true

@@ -373,7 +373,7 @@ func axsAuthRefs(p *Pass, c *sema.Contract) map[*ast.VariableDeclaration]ast.Nod
 			}
 		}
 		for _, b := range bodies {
-			ast.Inspect(b.body, func(n ast.Node) bool {
+			inspectBody(p.Program, b.body, func(n ast.Node) bool {
 				switch x := n.(type) {
 				case *ast.VariableDeclarationStatement:
 					if len(x.Decls) == 1 && x.Decls[0] != nil && x.Value != nil && isSenderExpr(x.Value) {
@@ -511,7 +511,7 @@ func axsAuthRefs(p *Pass, c *sema.Contract) map[*ast.VariableDeclaration]ast.Nod
 			}
 			return true
 		}
-		ast.Inspect(b.body, visit)
+		inspectBody(p.Program, b.body, visit)
 	}
 	return out
 }
@@ -1369,7 +1369,7 @@ func axsMisnamedConstructor(p *Pass, c *sema.Contract, f *sema.Function) string 
 	}
 	assignsCaller, writesPrivileged := false, false
 	auth := axsAuthRefs(p, p.Program.ContractOf(c.Def))
-	ast.Inspect(d.Body, func(n ast.Node) bool {
+	inspectBody(p.Program, d.Body, func(n ast.Node) bool {
 		a, ok := n.(*ast.Assignment)
 		if !ok {
 			return true

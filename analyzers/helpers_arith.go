@@ -642,7 +642,7 @@ func buildAriSites(prog *sema.Program) *ariSiteList {
 	s := &ariSiteList{}
 	add := func(fn *ast.FunctionDefinition, body ast.Node) {
 		b := ariSiteBody{fn: fn}
-		ast.Inspect(body, func(n ast.Node) bool {
+		inspectBody(prog, body, func(n ast.Node) bool {
 			switch n.(type) {
 			case *ast.VariableDeclarationStatement, *ast.Assignment, *ast.ReturnStatement:
 				b.sites = append(b.sites, n)
@@ -843,7 +843,7 @@ func (d *ariDeriv) compute() {
 // flow in body: require/assert arguments, if/while/for/do conditions and
 // the conditions of ?: expressions.
 func ariConditionRoots(prog *sema.Program, body ast.Node, fn func(cond ast.Expr, holder ast.Node)) {
-	ast.Inspect(body, func(n ast.Node) bool {
+	inspectBody(prog, body, func(n ast.Node) bool {
 		switch x := n.(type) {
 		case *ast.IfStatement:
 			fn(x.Cond, x)

@@ -167,7 +167,7 @@ func ariWritesAny(body ast.Node, names map[string]bool) bool {
 // wherever it is: SafeMath checks the result after computing it.
 func ariAllChecks(prog *sema.Program, body ast.Node) []ariFact {
 	var out []ariFact
-	ast.Inspect(body, func(n ast.Node) bool {
+	inspectBody(prog, body, func(n ast.Node) bool {
 		switch x := n.(type) {
 		case *ast.ExpressionStatement:
 			out = append(out, ariStmtFacts(prog, x)...)
@@ -638,7 +638,7 @@ func ariIndexOnlyUse(prog *sema.Program, parents map[ast.Node]ast.Node, body ast
 		}
 		reads := 0
 		safe := true
-		ast.Inspect(body, func(n ast.Node) bool {
+		inspectBody(prog, body, func(n ast.Node) bool {
 			if !safe {
 				return false
 			}
@@ -747,7 +747,7 @@ func ariIsIndexingLoopBound(prog *sema.Program, parents map[ast.Node]ast.Node, c
 		return ok && prog.Ref(id) == sema.Symbol(v)
 	}
 	indexes, exits := false, false
-	ast.Inspect(body, func(n ast.Node) bool {
+	inspectBody(prog, body, func(n ast.Node) bool {
 		switch x := n.(type) {
 		case *ast.BreakStatement, *ast.ReturnStatement:
 			exits = true

@@ -89,7 +89,7 @@ func ariCallUse(prog *sema.Program, parents map[ast.Node]ast.Node, call *ast.Fun
 // where v is being declared or assigned to.
 func ariVarRefs(prog *sema.Program, body ast.Node, parents map[ast.Node]ast.Node, v *ast.VariableDeclaration) []*ast.Identifier {
 	var out []*ast.Identifier
-	ast.Inspect(body, func(n ast.Node) bool {
+	inspectBody(prog, body, func(n ast.Node) bool {
 		// Inline assembly reads the variable by name: let x := and(data, m).
 		if y, ok := n.(*ast.YulIdentifier); ok && (y.Name == v.Name.Name || prog.Ref(y) == sema.Symbol(v)) {
 			out = append(out, &ast.Identifier{Base: y.Base, Name: y.Name})
@@ -277,7 +277,7 @@ func ariBodies(p *Pass, fn func(b ariBody)) {
 
 // ariCalls calls fn for every call expression in a body.
 func ariCalls(p *Pass, b ariBody, fn func(x *ast.FunctionCall, call *sema.Call)) {
-	ast.Inspect(b.Body, func(n ast.Node) bool {
+	inspectBody(p.Program, b.Body, func(n ast.Node) bool {
 		if x, ok := n.(*ast.FunctionCall); ok {
 			if call := p.Program.CallOf(x); call != nil {
 				fn(x, call)

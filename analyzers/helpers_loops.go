@@ -87,7 +87,7 @@ func (s *loopScanner) reaches(fn *sema.Function) []ast.Node {
 		}
 	}
 	for _, b := range s.bodies(fn) {
-		ast.Inspect(b, func(n ast.Node) bool {
+		inspectBody(s.prog, b, func(n ast.Node) bool {
 			if s.match(n) {
 				add(n)
 			}
@@ -137,7 +137,7 @@ func (s *loopScanner) inLoops(root *sema.Function, follow bool) []loopHit {
 		}
 		visited[fn] = true
 		for _, b := range s.bodies(fn) {
-			ast.Inspect(b, func(x ast.Node) bool {
+			inspectBody(s.prog, b, func(x ast.Node) bool {
 				if loopIsLoop(x) {
 					loop := x.(ast.Stmt)
 					for _, part := range loopParts(loop) {
@@ -171,7 +171,7 @@ func (s *loopScanner) loopsReached(root *sema.Function) map[ast.Stmt]*sema.Funct
 		}
 		visited[fn] = true
 		for _, b := range s.bodies(fn) {
-			ast.Inspect(b, func(x ast.Node) bool {
+			inspectBody(s.prog, b, func(x ast.Node) bool {
 				if loopIsLoop(x) {
 					out[x.(ast.Stmt)] = fn
 				}

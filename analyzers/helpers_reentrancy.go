@@ -1368,7 +1368,7 @@ func (r *reentStaticReader) reaches(fn *sema.Function) map[ast.Node]bool {
 		return m
 	}
 	var callees []*sema.Function
-	ast.Inspect(fn.Def.Body, func(n ast.Node) bool {
+	inspectBody(r.prog, fn.Def.Body, func(n ast.Node) bool {
 		switch x := n.(type) {
 		case *ast.YulFunctionCall:
 			m[x] = true
@@ -1443,7 +1443,7 @@ func (r *reentStaticReader) function(fn *sema.Function) map[*ast.VariableDeclara
 		// Storage pointers to ERC-7201 namespaces stand for their
 		// namespace: reading $.x reads the namespace.
 		locals := map[*ast.VariableDeclaration]map[*ast.VariableDeclaration]bool{}
-		ast.Inspect(fn.Def.Body, func(n ast.Node) bool {
+		inspectBody(r.prog, fn.Def.Body, func(n ast.Node) bool {
 			if d, ok := n.(*ast.VariableDeclarationStatement); ok && len(d.Decls) == 1 && d.Decls[0] != nil && d.Value != nil {
 				if ns := reentNamespace(r.prog, r.ctx, d.Value); ns != nil {
 					locals[d.Decls[0]] = map[*ast.VariableDeclaration]bool{ns: true}

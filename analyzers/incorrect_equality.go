@@ -40,7 +40,7 @@ func runIncorrectEquality(p *Pass) {
 	stamps := blockStamps(p, blk)
 
 	ariBodies(p, func(b ariBody) {
-		ast.Inspect(b.Body, func(n ast.Node) bool {
+		inspectBody(p.Program, b.Body, func(n ast.Node) bool {
 			x, ok := n.(*ast.BinaryOperation)
 			if !ok || (x.Op != "==" && x.Op != "!=") {
 				return true
@@ -101,7 +101,7 @@ func blockStampSet(p *Pass, blk *ariDeriv) (map[*ast.VariableDeclaration]bool, *
 		}
 	}
 	ariBodies(p, func(b ariBody) {
-		ast.Inspect(b.Body, func(n ast.Node) bool {
+		inspectBody(p.Program, b.Body, func(n ast.Node) bool {
 			switch x := n.(type) {
 			case *ast.Assignment:
 				if x.Op != "=" || !ariIsZero(p, x.RHS) { // reset to 0: still the past

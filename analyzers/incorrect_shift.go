@@ -28,7 +28,7 @@ func init() { registry = append(registry, IncorrectShift) }
 func runIncorrectShift(p *Pass) {
 	ariBodies(p, func(b ariBody) {
 		var defs yulDefs
-		ast.Inspect(b.Body, func(n ast.Node) bool {
+		inspectBody(p.Program, b.Body, func(n ast.Node) bool {
 			if a, ok := n.(*ast.InlineAssembly); ok {
 				defs = collectYulDefs(a)
 			}

@@ -448,7 +448,7 @@ func ariBoundedByAccounting(prog *sema.Program, ar *ariArith, body ast.Node, par
 			return true
 		}
 		found := false
-		ast.Inspect(body, func(n ast.Node) bool {
+		inspectBody(prog, body, func(n ast.Node) bool {
 			if found || unchecked[n] {
 				return false
 			}
@@ -479,7 +479,7 @@ func ariBoundedByAccounting(prog *sema.Program, ar *ariArith, body ast.Node, par
 			}
 		}
 		found := false
-		ast.Inspect(body, func(n ast.Node) bool {
+		inspectBody(prog, body, func(n ast.Node) bool {
 			if found || unchecked[n] {
 				return false
 			}
@@ -601,7 +601,7 @@ func ariSumPairs(prog *sema.Program) map[string]bool {
 				return false
 			}
 			totals, parts := map[string][]string{}, map[string][]string{}
-			ast.Inspect(body, func(m ast.Node) bool {
+			inspectBody(prog, body, func(m ast.Node) bool {
 				as, ok := m.(*ast.Assignment)
 				if !ok {
 					return true
@@ -831,7 +831,7 @@ func ariDefinitionOf(prog *sema.Program, body ast.Node, id *ast.Identifier) ast.
 	}
 	var def ast.Expr
 	assigned := false
-	ast.Inspect(body, func(n ast.Node) bool {
+	inspectBody(prog, body, func(n ast.Node) bool {
 		switch x := n.(type) {
 		case *ast.VariableDeclarationStatement:
 			if len(x.Decls) == 1 && x.Decls[0] == v {
@@ -983,7 +983,7 @@ func ariCertainUnderflow(prog *sema.Program, body ast.Node, ar *ariArith) string
 	at := ar.node.Span().Start.Offset
 	var decl *ast.VariableDeclarationStatement
 	changed := false
-	ast.Inspect(body, func(n ast.Node) bool {
+	inspectBody(prog, body, func(n ast.Node) bool {
 		if changed {
 			return false
 		}

@@ -33,7 +33,7 @@ func init() { registry = append(registry, LowLevelCalls) }
 func runLowLevelCalls(p *Pass) {
 	for _, b := range p.Bodies() {
 		b := b
-		ast.Inspect(b.Body, func(n ast.Node) bool {
+		inspectBody(p.Program, b.Body, func(n ast.Node) bool {
 			fc, ok := n.(*ast.FunctionCall)
 			if !ok {
 				return true

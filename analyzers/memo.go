@@ -79,22 +79,25 @@ func (f *Facts) refsOf(prog *sema.Program, e ast.Expr) *exprRefs {
 	return r
 }
 
-// flatBodies holds, per function or modifier body, every node below it in
-// ast.Inspect order: scans that only look at each node in turn (and
-// stop at the first match) run over the slice instead of re-walking the
-// tree, for every detector that asks.
-var flatBodies progCache[*nodeMemo[[]ast.Node]]
+// flatBodies holds, per function or modifier body, the body flattened in
+// ast.Inspect order: every detector walks every body, and ranging over
+// the shared slice costs a fraction of re-walking the tree.
+var flatBodies progCache[*nodeMemo[*ast.Preorder]]
 
-// flatNodes returns body and the nodes below it in ast.Inspect order. The
-// slice is shared: read it, never change it.
+// preorderOf returns body's shared Preorder: read it, never change it.
+// Only for bodies and other roots walked by many passes; a root walked
+// once is cheaper to walk with ast.Inspect than to flatten and keep.
+func preorderOf(prog *sema.Program, body ast.Node) *ast.Preorder {
+	m := flatBodies.get(prog, func() *nodeMemo[*ast.Preorder] { return &nodeMemo[*ast.Preorder]{} })
+	return m.Get(body, func() *ast.Preorder { return ast.NewPreorder(body) })
+}
+
+// flatNodes returns body and the nodes below it in ast.Inspect order.
 func flatNodes(prog *sema.Program, body ast.Node) []ast.Node {
-	m := flatBodies.get(prog, func() *nodeMemo[[]ast.Node] { return &nodeMemo[[]ast.Node]{} })
-	return m.Get(body, func() []ast.Node {
-		var out []ast.Node
-		ast.Inspect(body, func(n ast.Node) bool {
-			out = append(out, n)
-			return true
-		})
-		return out
-	})
+	return preorderOf(prog, body).Nodes
+}
+
+// inspectBody is ast.Inspect(body, f) over body's shared Preorder.
+func inspectBody(prog *sema.Program, body ast.Node, f func(ast.Node) bool) {
+	preorderOf(prog, body).Inspect(f)
 }

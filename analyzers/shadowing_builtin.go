@@ -75,7 +75,7 @@ func runShadowingBuiltin(p *Pass) {
 		if body == nil {
 			return
 		}
-		ast.Inspect(body, func(n ast.Node) bool {
+		inspectBody(p.Program, body, func(n ast.Node) bool {
 			switch x := n.(type) {
 			case *ast.VariableDeclarationStatement:
 				vars(x.Decls, "local variable", c, fn)

@@ -31,7 +31,7 @@ func init() { registry = append(registry, Tautology) }
 func runTautology(p *Pass) {
 	prog := p.Program
 	ariBodies(p, func(b ariBody) {
-		ast.Inspect(b.Body, func(n ast.Node) bool {
+		inspectBody(p.Program, b.Body, func(n ast.Node) bool {
 			x, ok := n.(*ast.BinaryOperation)
 			if !ok || !ariIsComparison(x.Op) {
 				return true

@@ -77,7 +77,7 @@ func runTimestamp(p *Pass) {
 			if len(b.Fn.Returns) != 1 || prog.DeclType(b.Fn.Returns[0]).Kind != sema.Bool {
 				return
 			}
-			ast.Inspect(b.Body, func(n ast.Node) bool {
+			inspectBody(p.Program, b.Body, func(n ast.Node) bool {
 				if r, ok := n.(*ast.ReturnStatement); ok && r.Value != nil {
 					if x, ok := unparen(r.Value).(*ast.BinaryOperation); ok && ariIsComparison(x.Op) && (d.Derived(x.X) || d.Derived(x.Y)) {
 						report(r.Value)

@@ -36,7 +36,7 @@ func runTxOrigin(p *Pass) {
 			return
 		}
 		var parents map[ast.Node]ast.Node
-		ast.Inspect(body, func(n ast.Node) bool {
+		inspectBody(p.Program, body, func(n ast.Node) bool {
 			// admins[tx.origin], hasRole(R, tx.origin): a membership test
 			// keyed by the origin that decides a condition.
 			if key := txOriginKeyedTest(prog, n); key != nil {

@@ -546,7 +546,7 @@ func loopLocalInit(prog *sema.Program, fn *sema.Function, v *ast.VariableDeclara
 	}
 	var init ast.Expr
 	count := 0
-	ast.Inspect(fn.Def.Body, func(n ast.Node) bool {
+	inspectBody(prog, fn.Def.Body, func(n ast.Node) bool {
 		switch x := n.(type) {
 		case *ast.VariableDeclarationStatement:
 			if len(x.Decls) == 1 && x.Decls[0] == v && x.Value != nil {

@@ -33,7 +33,7 @@ func init() { registry = append(registry, UncheckedLowLevel) }
 
 func runUncheckedLowLevel(p *Pass) {
 	ariBodies(p, func(b ariBody) {
-		ast.Inspect(b.Body, func(n ast.Node) bool {
+		inspectBody(p.Program, b.Body, func(n ast.Node) bool {
 			if st, ok := n.(*ast.ExpressionStatement); ok {
 				if name, ok := uncalledLowLevel(p.Program, st.X); ok {
 					p.Report(Report{At: st.X, Function: b.Fn, Contract: b.Contract,

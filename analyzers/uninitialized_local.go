@@ -112,7 +112,7 @@ func selfUpdatedLocals(prog *sema.Program, body ast.Node) map[*ast.VariableDecla
 			}
 		}
 	}
-	ast.Inspect(body, func(n ast.Node) bool {
+	inspectBody(prog, body, func(n ast.Node) bool {
 		switch x := n.(type) {
 		case *ast.Assignment:
 			if x.Op != "=" {

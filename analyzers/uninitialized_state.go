@@ -270,7 +270,7 @@ func collectStateUse(prog *sema.Program, c *sema.Contract) *stateUse {
 		case *ast.FunctionDefinition:
 			fn, where = d, FunctionSignature(d)
 			if d.Body != nil {
-				ast.Inspect(d.Body, visit)
+				inspectBody(prog, d.Body, visit)
 			}
 			for _, inv := range d.Modifiers {
 				for _, a := range inv.Args {
@@ -280,7 +280,7 @@ func collectStateUse(prog *sema.Program, c *sema.Contract) *stateUse {
 		case *ast.ModifierDefinition:
 			fn, where = nil, "modifier "+d.Name.Name
 			if d.Body != nil {
-				ast.Inspect(d.Body, visit)
+				inspectBody(prog, d.Body, visit)
 			}
 		case *ast.VariableDeclaration:
 			fn, where = nil, "the initialiser of "+d.Name.Name
@@ -292,7 +292,7 @@ func collectStateUse(prog *sema.Program, c *sema.Contract) *stateUse {
 	// Local storage pointers assigned after their declaration.
 	for _, n := range c.Def.Nodes {
 		if d, ok := n.(*ast.FunctionDefinition); ok && d.Body != nil {
-			ast.Inspect(d.Body, func(n ast.Node) bool {
+			inspectBody(prog, d.Body, func(n ast.Node) bool {
 				if a, ok := n.(*ast.Assignment); ok {
 					if id, ok := Unparen(a.LHS).(*ast.Identifier); ok {
 						if l := LocalRef(prog, id); l != nil && isStoragePointerDecl(prog, l) {

@@ -298,7 +298,7 @@ func axsPayoutRefs(prog *sema.Program, c *sema.Contract) map[*ast.VariableDeclar
 		}
 		m := map[int]bool{}
 		helper[fn.Def] = m
-		ast.Inspect(fn.Def.Body, func(n ast.Node) bool {
+		inspectBody(prog, fn.Def.Body, func(n ast.Node) bool {
 			x, ok := n.(*ast.FunctionCall)
 			if !ok {
 				return true
@@ -319,7 +319,7 @@ func axsPayoutRefs(prog *sema.Program, c *sema.Contract) map[*ast.VariableDeclar
 		return m
 	}
 	for _, b := range axsBodies(c) {
-		ast.Inspect(b.body, func(n ast.Node) bool {
+		inspectBody(prog, b.body, func(n ast.Node) bool {
 			x, ok := n.(*ast.FunctionCall)
 			if !ok {
 				return true

@@ -48,7 +48,7 @@ func runWeakPRNG(p *Pass) {
 	reportedStmts := map[ast.Node]bool{}
 	var hashes []sink
 	ariBodies(p, func(b ariBody) {
-		ast.Inspect(b.Body, func(n ast.Node) bool {
+		inspectBody(p.Program, b.Body, func(n ast.Node) bool {
 			switch x := n.(type) {
 			case *ast.BinaryOperation:
 				if x.Op == "%" && all.Derived(x.X) && !ariTimeBucket(p, nonTime, x.X, x.Y) {
@@ -97,7 +97,7 @@ func runWeakPRNG(p *Pass) {
 					return
 				}
 			}
-			ast.Inspect(b.Body, func(n ast.Node) bool {
+			inspectBody(p.Program, b.Body, func(n ast.Node) bool {
 				if use != nil {
 					return false
 				}
@@ -222,7 +222,7 @@ func ariLocalHashesData(p *Pass, body ast.Node, e ast.Expr) bool {
 			hashing++
 		}
 	}
-	ast.Inspect(body, func(n ast.Node) bool {
+	inspectBody(p.Program, body, func(n ast.Node) bool {
 		switch x := n.(type) {
 		case *ast.VariableDeclarationStatement:
 			for _, d := range x.Decls {
