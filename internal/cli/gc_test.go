@@ -39,3 +39,28 @@ func TestPauseGCLeavesUserSettings(t *testing.T) {
 		t.Errorf("with GOGC set, pauseGC changed the GC percent to %d", p)
 	}
 }
+
+// A scan keeps the collector off through its report and turns it back on
+// before it returns, however it ends: in-process callers (tests, the TUI's
+// caller) must not be left without a collector.
+func TestScanRestoresGC(t *testing.T) {
+	t.Setenv("GOGC", "")
+	t.Setenv("GOMEMLIMIT", "")
+	before := debug.SetGCPercent(250)
+	defer debug.SetGCPercent(before)
+	empty := t.TempDir()
+	for name, args := range map[string][]string{
+		"report":      {"scan", "--quiet", "--format", "json", "--fail-on", "none", "../../examples"},
+		"findings":    {"scan", "--quiet", "--fail-on", "low", "../../examples"},
+		"no sources":  {"scan", "--quiet", empty},
+		"bad exclude": {"scan", "--quiet", "--exclude", "[", "../../examples"},
+	} {
+		run(t, args...)
+		if p := debug.SetGCPercent(250); p != 250 {
+			t.Errorf("%s: after the scan the GC percent is %d, want 250 back", name, p)
+		}
+		if l := debug.SetMemoryLimit(math.MaxInt64); l == staticStageMemory {
+			t.Errorf("%s: after the scan the static stage's memory limit is still set", name)
+		}
+	}
+}

@@ -102,6 +102,7 @@ func runGithub(cmd *cobra.Command, opts scanOptions, paths []string) error {
 	if err != nil {
 		return err
 	}
+	defer res.resumeGC()
 	doc := res.doc
 	top, prefix, err := repoPrefix(githubGetenv("GITHUB_WORKSPACE"), doc.Root)
 	if err != nil {

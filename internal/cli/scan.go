@@ -194,6 +194,7 @@ func runScan(cmd *cobra.Command, opts scanOptions, paths []string) error {
 		if err != nil {
 			return err
 		}
+		res.resumeGC()
 		return runTUI(cmd, p, res)
 	}
 	outs, err := planOutputs(opts, stdout)
@@ -209,6 +210,7 @@ func runScan(cmd *cobra.Command, opts scanOptions, paths []string) error {
 	if err != nil {
 		return err
 	}
+	defer res.resumeGC()
 	doc := res.doc
 
 	p.logf("writing %s", describeOutputs(outs))
@@ -251,6 +253,9 @@ type pipeline struct {
 type scanResult struct {
 	doc  report.Document
 	proj *parser.Project
+	// resumeGC turns the collector back on (see run); call it once the
+	// result is written, or before anything long-running.
+	resumeGC func()
 	// failure, when set, is why the run cannot be trusted (nothing
 	// parsed, --strict with errors): the report is still complete and
 	// says so, and the command exits 3 after writing it.
@@ -304,8 +309,18 @@ func (p *pipeline) run(cmd *cobra.Command, paths []string) (*scanResult, error) 
 	stderr := p.stderr
 	spin := progress.New(stderr, !opts.quiet && isTerminal(stderr))
 
+	// The collector stays off through the report of a scan that ends
+	// there: turned back on, it would first mark all the heap the static
+	// stage left, for the few milliseconds of writing. Later stages that
+	// run on (symbolic, LLM, the TUI) get it back first; the caller
+	// resumes it through the result.
 	resumeGC := pauseGC()
-	defer resumeGC() // when the static stage ends early
+	handedOver := false
+	defer func() {
+		if !handedOver {
+			resumeGC() // the run ended early
+		}
+	}()
 	start := time.Now()
 	stop := spin.Start("parsing " + strings.Join(paths, " "))
 	proj, err := load(parser.Config{
@@ -354,7 +369,9 @@ func (p *pipeline) run(cmd *cobra.Command, paths []string) (*scanResult, error) 
 	stop = spin.Start(fmt.Sprintf("analyzing %s with %s", plural(len(units), "file"), plural(len(p.selected), "detector")))
 	findings, diags := detect(proj, p.selected)
 	stop()
-	resumeGC()
+	if opts.symbolic.enabled || opts.llm.enabled {
+		resumeGC()
+	}
 	analyzed := time.Since(analyzeStart)
 	p.logf("analyze: %s, %s, %d ms", plural(len(p.selected), "detector"), plural(len(findings), "finding"), analyzed.Milliseconds())
 
@@ -409,7 +426,8 @@ func (p *pipeline) run(cmd *cobra.Command, paths []string) (*scanResult, error) 
 	// A run that cannot be trusted still writes its report — it holds the
 	// diagnostics that explain why — but says so in it (SARIF's
 	// executionSuccessful) and exits 3.
-	res := &scanResult{proj: proj}
+	res := &scanResult{proj: proj, resumeGC: resumeGC}
+	handedOver = true
 	switch {
 	case !anyParsed(units):
 		res.failure = failuref("none of the files in scope could be parsed")

@@ -67,6 +67,7 @@ was marked false positive.`,
 			if err != nil {
 				return err
 			}
+			res.resumeGC()
 			return runTUI(cmd, p, res)
 		},
 	}
