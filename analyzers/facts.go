@@ -37,7 +37,7 @@ var blockDerived progCache[*ariDeriv]
 // shared by all detectors and all workers: read it, never change it.
 func (p *Pass) parentsOf(body ast.Node) map[ast.Node]ast.Node {
 	m := bodyParents.get(p.Program, func() *nodeMemo[map[ast.Node]ast.Node] { return &nodeMemo[map[ast.Node]ast.Node]{} })
-	return m.Get(body, func() map[ast.Node]ast.Node { return ast.Parents(body) })
+	return m.Get(body, func() map[ast.Node]ast.Node { return preorderOf(p.Program, body).Parents() })
 }
 
 // bodyParents holds parentsOf's maps for the program being analysed.

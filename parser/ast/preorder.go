@@ -42,3 +42,19 @@ func (p *Preorder) Inspect(f func(Node) bool) {
 		}
 	}
 }
+
+// Parents maps every node below the root to its parent; the root has none.
+func (p *Preorder) Parents() map[Node]Node {
+	parents := make(map[Node]Node, len(p.Nodes))
+	var open []int32 // the chain of ancestors of the node at hand
+	for i, n := range p.Nodes {
+		for len(open) > 0 && p.End[open[len(open)-1]] <= int32(i) {
+			open = open[:len(open)-1]
+		}
+		if len(open) > 0 {
+			parents[n] = p.Nodes[open[len(open)-1]]
+		}
+		open = append(open, int32(i))
+	}
+	return parents
+}

@@ -28,8 +28,12 @@ func TestInspectStackMatchesInspect(t *testing.T) {
 		ast.Inspect(unit, func(n ast.Node) bool { want = append(want, n); return true })
 
 		var got []ast.Node
+		stackTop := map[ast.Node]ast.Node{}
 		ast.InspectStack(unit, func(n ast.Node, stack []ast.Node) bool {
 			got = append(got, n)
+			if len(stack) > 0 {
+				stackTop[n] = stack[len(stack)-1]
+			}
 			if len(stack) == 0 {
 				if n != ast.Node(unit) {
 					t.Errorf("%s: %T has no ancestors but is not the root", path, n)
@@ -47,12 +51,17 @@ func TestInspectStackMatchesInspect(t *testing.T) {
 			t.Errorf("%s: InspectStack visited %d nodes, Inspect %d, or in another order", path, len(got), len(want))
 		}
 
-		parents := ast.Parents(unit)
+		parents := ast.NewPreorder(unit).Parents()
 		if len(parents) != len(want)-1 {
 			t.Errorf("%s: Parents has %d entries for %d nodes below the root", path, len(parents), len(want)-1)
 		}
 		if _, ok := parents[unit]; ok {
 			t.Errorf("%s: the root has a parent", path)
+		}
+		for n, parent := range stackTop {
+			if parents[n] != parent {
+				t.Fatalf("%s: Parents gives %T at %v the parent %T, InspectStack %T", path, n, n.Span().Start, parents[n], parent)
+			}
 		}
 	}
 }

@@ -32,18 +32,6 @@ func InspectStack(root Node, f func(n Node, stack []Node) bool) {
 	Inspect(root, visit)
 }
 
-// Parents maps every node below root to its parent; root has none.
-func Parents(root Node) map[Node]Node {
-	parents := map[Node]Node{}
-	InspectStack(root, func(n Node, stack []Node) bool {
-		if len(stack) > 0 {
-			parents[n] = stack[len(stack)-1]
-		}
-		return true
-	})
-	return parents
-}
-
 // isNil reports a nil node, or an interface holding a nil pointer (the
 // builder leaves optional parts as typed nils). Nodes are pointers (Base's
 // Span has a pointer receiver), and an interface holding a pointer keeps
