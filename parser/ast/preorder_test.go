@@ -1,25 +1,15 @@
 package ast_test
 
 import (
-	"os"
-	"path/filepath"
 	"slices"
 	"testing"
 
-	"github.com/sleuth-sec/sleuth/parser"
 	"github.com/sleuth-sec/sleuth/parser/ast"
-	"github.com/sleuth-sec/sleuth/parser/source"
 )
 
 // A Preorder's Inspect visits exactly what ast.Inspect visits, in the same
 // order, whatever the callback prunes.
 func TestPreorderMatchesInspect(t *testing.T) {
-	files, _ := filepath.Glob("../../examples/*.sol")
-	more, _ := filepath.Glob("../../testdata/detectors/*/*.sol")
-	files = append(files, more...)
-	if len(files) < 10 {
-		t.Fatalf("only %d files to walk", len(files))
-	}
 	prunes := map[string]func(ast.Node) bool{
 		"nothing": func(ast.Node) bool { return true },
 		"blocks":  func(n ast.Node) bool { _, ok := n.(*ast.Block); return !ok },
@@ -27,12 +17,7 @@ func TestPreorderMatchesInspect(t *testing.T) {
 		// A third of all nodes, of every kind, by where they start.
 		"every third": func(n ast.Node) bool { return n.Span().Start.Offset%3 != 0 },
 	}
-	for _, path := range files {
-		src, err := os.ReadFile(path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		unit, _ := parser.ParseFile(source.NewFile(path, path, src))
+	for path, unit := range sampleUnits(t) {
 		pre := ast.NewPreorder(unit)
 		for name, keep := range prunes {
 			var want, got []ast.Node

@@ -14,16 +14,7 @@ import (
 // InspectStack visits what Inspect visits, in the same order, and each
 // node's stack is the chain of nodes Inspect went through to reach it.
 func TestInspectStackMatchesInspect(t *testing.T) {
-	files, _ := filepath.Glob("../../examples/*.sol")
-	if len(files) == 0 {
-		t.Fatal("no examples to walk")
-	}
-	for _, path := range files {
-		src, err := os.ReadFile(path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		unit, _ := parser.ParseFile(source.NewFile(path, path, src))
+	for path, unit := range sampleUnits(t) {
 		var want []ast.Node
 		ast.Inspect(unit, func(n ast.Node) bool { want = append(want, n); return true })
 
@@ -82,6 +73,27 @@ func TestInspectStackPrunes(t *testing.T) {
 	if slices.Contains(seen, ast.Node(inner)) || len(seen) != 4 {
 		t.Errorf("visited %d nodes, inner block's contents included: %v", len(seen), slices.Contains(seen, ast.Node(inner)))
 	}
+}
+
+// sampleUnits parses examples/ and the detector fixtures: real code of
+// every construct the walks must get right.
+func sampleUnits(t *testing.T) map[string]*ast.SourceUnit {
+	t.Helper()
+	files, _ := filepath.Glob("../../examples/*.sol")
+	more, _ := filepath.Glob("../../testdata/detectors/*/*.sol")
+	files = append(files, more...)
+	if len(files) < 10 {
+		t.Fatalf("only %d files to walk", len(files))
+	}
+	units := map[string]*ast.SourceUnit{}
+	for _, path := range files {
+		src, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		units[path], _ = parser.ParseFile(source.NewFile(path, path, src))
+	}
+	return units
 }
 
 // children lists n's direct children in Inspect's order.
