@@ -173,5 +173,5 @@ func constantKeyword(f *ast.FunctionDefinition) ast.Node {
 // where block.prevrandao replaces block.difficulty.
 func allowsPrevrandao(u *ast.SourceUnit) bool {
 	_, c, ok := SolidityPragma(u)
-	return !ok || c.AllowsAtLeast(SolcVersion{0, 8, 18})
+	return !ok || c.AllowsAtLeast(SolcVersion{Major: 0, Minor: 8, Patch: 18})
 }

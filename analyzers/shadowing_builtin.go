@@ -44,9 +44,9 @@ var shadowableBuiltins = map[string]bool{
 // removedBuiltins are globals later removed from the language: in code
 // that only newer compilers accept, the name is free.
 var removedBuiltins = map[string]SolcVersion{
-	"now":     {0, 7, 0},
-	"sha3":    {0, 5, 0},
-	"suicide": {0, 5, 0},
+	"now":     {Major: 0, Minor: 7, Patch: 0},
+	"sha3":    {Major: 0, Minor: 5, Patch: 0},
+	"suicide": {Major: 0, Minor: 5, Patch: 0},
 }
 
 func runShadowingBuiltin(p *Pass) {

@@ -51,22 +51,22 @@ type solcBug struct {
 // (docs.soliditylang.org/en/latest/bugs.html) that matter for 0.7/0.8
 // code; older releases are flagged as outdated anyway.
 var knownSolcBugs = []solcBug{
-	{"StorageWriteRemovalBeforeConditionalTermination", SolcVersion{0, 8, 13}, SolcVersion{0, 8, 16},
+	{"StorageWriteRemovalBeforeConditionalTermination", SolcVersion{Major: 0, Minor: 8, Patch: 13}, SolcVersion{Major: 0, Minor: 8, Patch: 16},
 		"storage writes before a call to a function that conditionally stops with assembly return()/stop() may be removed"},
-	{"InlineAssemblyMemorySideEffects", SolcVersion{0, 8, 13}, SolcVersion{0, 8, 14},
+	{"InlineAssemblyMemorySideEffects", SolcVersion{Major: 0, Minor: 8, Patch: 13}, SolcVersion{Major: 0, Minor: 8, Patch: 14},
 		"memory writes in inline assembly may be removed when the memory is not read in the same block"},
-	{"AbiReencodingHeadOverflowWithStaticArrayCleanup", SolcVersion{0, 5, 8}, SolcVersion{0, 8, 15},
+	{"AbiReencodingHeadOverflowWithStaticArrayCleanup", SolcVersion{Major: 0, Minor: 5, Patch: 8}, SolcVersion{Major: 0, Minor: 8, Patch: 15},
 		"ABI re-encoding a calldata tuple ending in a static uint/bytes32 array may corrupt the previous component"},
-	{"KeccakCaching", SolcVersion{0, 1, 0}, SolcVersion{0, 8, 2},
+	{"KeccakCaching", SolcVersion{Major: 0, Minor: 1, Patch: 0}, SolcVersion{Major: 0, Minor: 8, Patch: 2},
 		"the optimizer may reuse a keccak256 of memory for a different length after inline assembly"},
 }
 
 // buggySeriesFrom..buggySeriesTo are the releases a caret or lower bound
 // is flagged for naming.
-var buggySeriesFrom, buggySeriesTo = SolcVersion{0, 8, 13}, SolcVersion{0, 8, 16}
+var buggySeriesFrom, buggySeriesTo = SolcVersion{Major: 0, Minor: 8, Patch: 13}, SolcVersion{Major: 0, Minor: 8, Patch: 16}
 
 // minRecommendedSolc is the oldest compiler not flagged as outdated.
-var minRecommendedSolc = SolcVersion{0, 8, 0}
+var minRecommendedSolc = SolcVersion{Major: 0, Minor: 8, Patch: 0}
 
 func runSolcVersion(p *Pass) {
 	for _, u := range p.Program.Units {
@@ -107,8 +107,8 @@ func solcVersionReasons(c VersionConstraint, codeless bool) []string {
 	case len(c.Sets[0]) == 1 && (written.Op == "<" || written.Op == "<="):
 		complex = "is too complex: it has only an upper bound"
 	case len(c.Sets[0]) == 2:
-		for _, r := range c.ranges() {
-			if r.Hi != nil && r.Lo.nextMinor().Less(*r.Hi) {
+		for _, r := range c.Ranges() {
+			if r.Hi != nil && r.Lo.NextMinor().Less(*r.Hi) {
 				last := *r.Hi
 				complex = fmt.Sprintf("is too complex: it spans several breaking releases (%d.%d to below %d.%d.%d)",
 					r.Lo.Major, r.Lo.Minor, last.Major, last.Minor, last.Patch)

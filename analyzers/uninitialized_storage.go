@@ -35,7 +35,7 @@ var UninitializedStorage = &Analyzer{
 
 func init() { registry = append(registry, UninitializedStorage) }
 
-var solc05 = SolcVersion{0, 5, 0}
+var solc05 = SolcVersion{Major: 0, Minor: 5, Patch: 0}
 
 func runUninitializedStorage(p *Pass) {
 	for _, b := range p.Bodies() {

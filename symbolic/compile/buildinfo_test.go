@@ -21,7 +21,7 @@ const artifactSource = "// SPDX-License-Identifier: MIT\npragma solidity ^0.8.0;
 // build the artifact layouts the tests read.
 func realOutput(t *testing.T, name string) (*stdInput, *stdOutput) {
 	t.Helper()
-	c := &compiler{kind: kindSolcJS, path: solcJS0828(t), version: Version{0, 8, 28}, long: "0.8.28"}
+	c := &compiler{kind: kindSolcJS, path: solcJS0828(t), version: Version{Major: 0, Minor: 8, Patch: 28}, long: "0.8.28"}
 	in := &stdInput{
 		Language: "Solidity",
 		Sources:  map[string]stdSource{name: {Content: artifactSource}},

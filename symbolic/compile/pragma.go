@@ -4,23 +4,12 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+
+	"github.com/sleuth-sec/sleuth/parser/solcversion"
 )
 
 // Version is a compiler version, major.minor.patch.
-type Version struct{ Major, Minor, Patch int }
-
-func (v Version) String() string { return fmt.Sprintf("%d.%d.%d", v.Major, v.Minor, v.Patch) }
-
-// Less orders versions.
-func (v Version) Less(w Version) bool {
-	if v.Major != w.Major {
-		return v.Major < w.Major
-	}
-	if v.Minor != w.Minor {
-		return v.Minor < w.Minor
-	}
-	return v.Patch < w.Patch
-}
+type Version = solcversion.Version
 
 // ParseVersion reads "0.8.28", "v0.8.28" or "0.8.28+commit.7893614a…".
 func ParseVersion(s string) (Version, error) {
@@ -40,7 +29,7 @@ func ParseVersion(s string) (Version, error) {
 		}
 		n[i] = v
 	}
-	return Version{n[0], n[1], n[2]}, nil
+	return Version{Major: n[0], Minor: n[1], Patch: n[2]}, nil
 }
 
 // Constraint is a parsed `pragma solidity` value: alternatives (||) of
@@ -134,11 +123,11 @@ func parsePartial(s string) (partial, error) {
 func (p partial) next() Version {
 	switch p.n {
 	case 1:
-		return Version{p.v.Major + 1, 0, 0}
+		return Version{Major: p.v.Major + 1, Minor: 0, Patch: 0}
 	case 2:
-		return Version{p.v.Major, p.v.Minor + 1, 0}
+		return Version{Major: p.v.Major, Minor: p.v.Minor + 1, Patch: 0}
 	default:
-		return Version{p.v.Major, p.v.Minor, p.v.Patch + 1}
+		return Version{Major: p.v.Major, Minor: p.v.Minor, Patch: p.v.Patch + 1}
 	}
 }
 
@@ -223,17 +212,17 @@ func parseComparator(t string) ([]comparison, error) {
 		var hi Version
 		switch {
 		case p.v.Major > 0 || p.n == 1:
-			hi = Version{p.v.Major + 1, 0, 0}
+			hi = Version{Major: p.v.Major + 1, Minor: 0, Patch: 0}
 		case p.v.Minor > 0 || p.n == 2:
-			hi = Version{0, p.v.Minor + 1, 0}
+			hi = Version{Major: 0, Minor: p.v.Minor + 1, Patch: 0}
 		default:
-			hi = Version{0, 0, p.v.Patch + 1}
+			hi = Version{Major: 0, Minor: 0, Patch: p.v.Patch + 1}
 		}
 		return []comparison{{">=", p.v}, {"<", hi}}, nil
 	case "~":
-		hi := Version{p.v.Major, p.v.Minor + 1, 0}
+		hi := Version{Major: p.v.Major, Minor: p.v.Minor + 1, Patch: 0}
 		if p.n == 1 {
-			hi = Version{p.v.Major + 1, 0, 0}
+			hi = Version{Major: p.v.Major + 1, Minor: 0, Patch: 0}
 		}
 		return []comparison{{">=", p.v}, {"<", hi}}, nil
 	case ">=":

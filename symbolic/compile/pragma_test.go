@@ -50,9 +50,9 @@ func TestConstraints(t *testing.T) {
 
 func TestParseVersion(t *testing.T) {
 	for s, want := range map[string]Version{
-		"0.8.28":  {0, 8, 28},
-		"v0.4.26": {0, 4, 26},
-		"0.4.26+commit.4563c3fc.Emscripten.clang": {0, 4, 26},
+		"0.8.28":  {Major: 0, Minor: 8, Patch: 28},
+		"v0.4.26": {Major: 0, Minor: 4, Patch: 26},
+		"0.4.26+commit.4563c3fc.Emscripten.clang": {Major: 0, Minor: 4, Patch: 26},
 	} {
 		if got, err := ParseVersion(s); err != nil || got != want {
 			t.Errorf("ParseVersion(%q) = %v, %v", s, got, err)
