@@ -24,6 +24,8 @@ type errorCollector struct {
 	stopped bool
 	// unterminated is set once an unclosed block comment was reported.
 	unterminated bool
+	// legacy holds the legacyKeywords the parser stopped at.
+	legacy map[int]bool
 }
 
 func (c *errorCollector) SyntaxError(rec antlr.Recognizer, offending interface{}, line, column int, msg string, e antlr.RecognitionException) {
@@ -43,6 +45,12 @@ func (c *errorCollector) SyntaxError(rec antlr.Recognizer, offending interface{}
 		message = parserMessage(r, tok, msg, e)
 		if tok != nil {
 			offset = runeToByte(c.file, tok.GetStart())
+			if _, ok := legacyKeywords[tok.GetTokenType()]; ok {
+				if c.legacy == nil {
+					c.legacy = map[int]bool{}
+				}
+				c.legacy[tok.GetTokenType()] = true
+			}
 		}
 		if tok != nil && tok.GetTokenType() == gen.SolidityLexerUnterminatedBlockComment {
 			c.unterminated = true

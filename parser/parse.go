@@ -2,6 +2,7 @@ package parser
 
 import (
 	"fmt"
+	"maps"
 	"runtime/debug"
 	"sync"
 
@@ -9,6 +10,7 @@ import (
 
 	"github.com/sleuth-sec/sleuth/parser/ast"
 	"github.com/sleuth-sec/sleuth/parser/gen"
+	"github.com/sleuth-sec/sleuth/parser/solcversion"
 	"github.com/sleuth-sec/sleuth/parser/source"
 )
 
@@ -53,10 +55,86 @@ func parseFile(f *source.File) (*ast.SourceUnit, []source.Diagnostic, ParseStats
 	return parseFileWith(f, func(text string) antlr.Lexer { return newSolidityLexer(text) })
 }
 
+// legacyKeywords are the words later Solidity reserved that older
+// versions take as names, with the first version that reserved each:
+// solc 0.4.26 compiles `uint calldata;` and `bytes32 constructor;`, 0.5
+// `uint virtual;`.
+var legacyKeywords = map[int]solcversion.Version{
+	gen.SolidityLexerEmit:        {Major: 0, Minor: 4, Patch: 21},
+	gen.SolidityLexerConstructor: {Major: 0, Minor: 5},
+	gen.SolidityLexerCalldata:    {Major: 0, Minor: 5},
+	gen.SolidityLexerOverride:    {Major: 0, Minor: 5},
+	gen.SolidityLexerImmutable:   {Major: 0, Minor: 5},
+	gen.SolidityLexerUnchecked:   {Major: 0, Minor: 5},
+	gen.SolidityLexerVirtual:     {Major: 0, Minor: 6},
+}
+
 // parseFileWith is parseFile with the lexer newLexer makes. parseFile
 // lexes with the hand-written lexer; tests parse with gen's too, to show
 // that nothing downstream can tell the two apart.
-func parseFileWith(f *source.File, newLexer func(string) antlr.Lexer) (unit *ast.SourceUnit, diags []source.Diagnostic, stats ParseStats) {
+//
+// A file whose parse stops at a legacy keyword, and whose version pragma
+// allows a compiler that did not reserve it, is parsed again with the word
+// as a name; that parse is kept if it has no errors at all. Old code so
+// parses as its compiler reads it, and code that uses the word as the
+// keyword (`constructor() {}`) keeps its first parse and its errors.
+func parseFileWith(f *source.File, newLexer func(string) antlr.Lexer) (*ast.SourceUnit, []source.Diagnostic, ParseStats) {
+	unit, diags, stats, legacy := parseOnce(f, newLexer)
+	names := map[int]bool{}
+	// Each round names the words the last one stopped at; as many rounds
+	// as there are words covers them all.
+	for round := 0; len(legacy) > 0 && round < len(legacyKeywords); round++ {
+		grown := false
+		for k := range legacy {
+			if !names[k] && mayBeName(unit, legacyKeywords[k]) {
+				names[k], grown = true, true
+			}
+		}
+		if !grown {
+			break
+		}
+		asNames := maps.Clone(names)
+		u, d, st, more := parseOnce(f, func(text string) antlr.Lexer { return &renamingLexer{newLexer(text), asNames} })
+		if len(d) == 0 {
+			return u, d, st
+		}
+		legacy = more
+	}
+	return unit, diags, stats
+}
+
+// mayBeName reports whether unit's version pragmas allow a compiler older
+// than reserved; a file without a readable pragma may be that old.
+func mayBeName(unit *ast.SourceUnit, reserved solcversion.Version) bool {
+	for _, pr := range unit.Pragmas {
+		if pr.Name != "solidity" {
+			continue
+		}
+		if c, ok := solcversion.Parse(pr.Value); ok && !c.AllowsBelow(reserved) {
+			return false
+		}
+	}
+	return true
+}
+
+// renamingLexer hands on its lexer's tokens, with the kinds in names
+// turned into identifiers.
+type renamingLexer struct {
+	antlr.Lexer
+	names map[int]bool
+}
+
+func (l *renamingLexer) NextToken() antlr.Token {
+	t := l.Lexer.NextToken()
+	if !l.names[t.GetTokenType()] {
+		return t
+	}
+	return antlr.CommonTokenFactoryDEFAULT.Create(t.GetSource(), gen.SolidityLexerIdentifier, "", t.GetChannel(),
+		t.GetStart(), t.GetStop(), t.GetLine(), t.GetColumn())
+}
+
+// parseOnce is one parse of f, and the legacyKeywords it stopped at.
+func parseOnce(f *source.File, newLexer func(string) antlr.Lexer) (unit *ast.SourceUnit, diags []source.Diagnostic, stats ParseStats, legacy map[int]bool) {
 	unit = &ast.SourceUnit{File: f}
 	unit.Src = f.Span(0, len(f.Content))
 	defer func() {
@@ -70,15 +148,15 @@ func parseFileWith(f *source.File, newLexer func(string) antlr.Lexer) (unit *ast
 	if off, depth := nestingDepth(f.Content); depth > MaxNesting {
 		d := source.At(f.Span(off, off), source.Error,
 			fmt.Sprintf("brackets nested more than %d deep; the file is not analysed", MaxNesting))
-		return unit, []source.Diagnostic{d}, stats
+		return unit, []source.Diagnostic{d}, stats, nil
 	}
 
-	refuse := func(e *errRefused) (*ast.SourceUnit, []source.Diagnostic, ParseStats) {
+	refuse := func(e *errRefused) (*ast.SourceUnit, []source.Diagnostic, ParseStats, map[int]bool) {
 		off := 0
 		if e.at != nil && e.at.GetTokenType() != antlr.TokenEOF {
 			off = runeToByte(f, e.at.GetStart())
 		}
-		return unit, []source.Diagnostic{source.At(f.Span(off, off), source.Error, e.msg)}, stats
+		return unit, []source.Diagnostic{source.At(f.Span(off, off), source.Error, e.msg)}, stats, nil
 	}
 
 	text := string(f.Content)
@@ -124,7 +202,7 @@ func parseFileWith(f *source.File, newLexer func(string) antlr.Lexer) (unit *ast
 		unit = b.sourceUnit(tree)
 	}
 	stats.Errors = len(errs.diags)
-	return unit, errs.diags, stats
+	return unit, errs.diags, stats, errs.legacy
 }
 
 // bailStrategy abandons the SLL pass at the first syntax error. The

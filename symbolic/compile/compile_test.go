@@ -143,3 +143,27 @@ func TestCompileVersions(t *testing.T) {
 		})
 	}
 }
+
+// The parser reads words later versions reserved as names where the
+// pragma allows a compiler that did not reserve them; solc 0.4.26
+// compiles those fixtures of testdata/syntax as sleuth parses them (and
+// compiletest.Load fails on any parse error).
+func TestLegacyNameFixturesCompile(t *testing.T) {
+	for _, name := range []string{"legacy_names.sol", "legacy_names_mixed.sol"} {
+		t.Run(name, func(t *testing.T) {
+			proj := compiletest.Load(t, filepath.Join(compiletest.ModuleRoot(t), "testdata", "syntax", name))
+			arts, diags, err := compile.Compile(context.Background(), proj, compiletest.Options(t, "0.4.26"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, d := range diags {
+				if d.Severity == source.Error {
+					t.Errorf("solc: %s:%d: %s", d.File, d.Line, d.Message)
+				}
+			}
+			if len(arts) == 0 {
+				t.Error("no contract compiled")
+			}
+		})
+	}
+}
