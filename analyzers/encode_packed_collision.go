@@ -20,7 +20,8 @@ var EncodePackedCollision = &Analyzer{
 	Description: "`abi.encodePacked` concatenates dynamic values (string, bytes, dynamic arrays) without their " +
 		"lengths, so different arguments give the same bytes: (\"a\", \"bc\") and (\"ab\", \"c\") both " +
 		"encode to \"abc\". When the result is hashed into an identifier, a signed message or a mapping " +
-		"key, two different inputs collide.",
+		"key, two different inputs collide. A value written right after its own length, as in EIP-191's " +
+		"`\"\\x19Ethereum Signed Message:\\n\", toString(m.length), m`, cannot shift and is not reported.",
 	Exploit: "A contract authorises `keccak256(abi.encodePacked(allowedUsers, allowedAdmins))` with two address " +
 		"arrays signed by the owner. An attacker moves the boundary between the arrays — the same bytes " +
 		"with their own address shifted into the admin list — and the signature still verifies.",
@@ -53,11 +54,13 @@ func runEncodePackedCollision(p *Pass) {
 			// as in EIP-712 type strings) marks the boundary.
 			adjacent := false
 			prevDyn := false
-			for _, a := range x.Args {
+			for i, a := range x.Args {
 				switch {
 				case ariIsDynamic(prog, a) && !ariIsConst(prog, a):
 					dyn = append(dyn, a)
-					if prevDyn {
+					// EIP-191's toString(message.length), message: the
+					// length written first fixes where the value ends.
+					if prevDyn && (i == 0 || !ariLengthPrefix(prog, x.Args[i-1], a)) {
 						adjacent = true
 					}
 					prevDyn = true
@@ -91,6 +94,20 @@ func runEncodePackedCollision(p *Pass) {
 			return true
 		})
 	})
+}
+
+// ariLengthPrefix reports prefix as the one-argument rendering of value's
+// own length: toString(value.length), toString(bytes(value).length).
+func ariLengthPrefix(prog *sema.Program, prefix, value ast.Expr) bool {
+	call, ok := unparen(prefix).(*ast.FunctionCall)
+	if !ok || len(call.Args) != 1 {
+		return false
+	}
+	m, ok := unparen(call.Args[0]).(*ast.MemberAccess)
+	if !ok || m.Member.Name != "length" {
+		return false
+	}
+	return axsSameExpr(prog, axsStripConv(prog, m.X), value)
 }
 
 // ariIsDelimiter reports non-empty string literals.

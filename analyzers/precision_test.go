@@ -55,7 +55,6 @@ var knownHigh = map[string]map[string]string{
 	"openzeppelin-contracts-4": {
 		"uninitialized-state governance/extensions/GovernorVotesQuorumFraction.sol:19": "kept: the deprecated _quorumNumerator is never written and still read for old checkpoints",
 		"arbitrary-send-eth metatx/MinimalForwarder.sol:54":                            "kept: anyone can sign their own request and spend ether the forwarder holds",
-		"encode-packed-collision utils/cryptography/ECDSA.sol:185":                     "false positive: the length prefix makes the packing unambiguous",
 	},
 	"solmate": {
 		"unprotected-state-write src/tokens/ERC721.sol:184": "test code: MockERC721's public burn, reported at the base's write",

@@ -22,4 +22,19 @@ contract Registry {
     function fingerprint(string memory a, uint256 n, string memory b) public pure returns (bytes32) {
         return sha256(abi.encodePacked(a, n, b)); // want "encode-packed-collision"
     }
+
+    // A length prefix bounds only the value it measures.
+    function otherLength(string memory a, string memory b) public pure returns (bytes32) {
+        return keccak256(abi.encodePacked(Decimal.toString(bytes(a).length), b)); // want "encode-packed-collision"
+    }
+
+    function prefixedThenBare(bytes memory s, bytes memory t) public pure returns (bytes32) {
+        return keccak256(abi.encodePacked(Decimal.toString(s.length), s, t)); // want "encode-packed-collision"
+    }
+}
+
+library Decimal {
+    function toString(uint256 value) internal pure returns (string memory) {
+        return value == 0 ? "0" : "1";
+    }
 }
