@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math/big"
 	"sort"
+	"strings"
 
 	"github.com/sleuth-sec/sleuth/analyzers/sema"
 	"github.com/sleuth-sec/sleuth/parser/ast"
@@ -23,7 +24,9 @@ var IntegerOverflow = &Analyzer{
 	Description: "Before Solidity 0.8, and inside `unchecked { }` blocks after it, integer arithmetic wraps " +
 		"around silently: `0 - 1` is `2**256 - 1` and a large product drops its high bits. When a value " +
 		"the caller chooses reaches such an operation and the result is stored, compared or paid out, the " +
-		"caller chooses the wrapped result too.",
+		"caller chooses the wrapped result too. A statement whose comment says the wrap is wanted " +
+		"(\"overflow is desired\", as in Uniswap v2's price accumulators) is taken as the author's decision " +
+		"and not reported.",
 	Exploit: "BeautyChain's `batchTransfer(address[] _receivers, uint256 _value)` computed " +
 		"`uint256 amount = uint256(cnt) * _value` and checked `balances[msg.sender] >= amount`. With two " +
 		"receivers and `_value = 2**255` the product wraps to 0, the check passes, and each receiver is " +
@@ -265,6 +268,9 @@ func runIntegerOverflow(p *Pass) {
 		}
 	}
 	for _, stmt := range order {
+		if ariWrapDocumented(owners.Unit(stmt), stmt) {
+			continue
+		}
 		g := groups[stmt]
 		rep := g.best.rep
 		for _, o := range g.others {
@@ -272,6 +278,63 @@ func runIntegerOverflow(p *Pass) {
 		}
 		p.Report(rep)
 	}
+}
+
+// ariWrapDocumented reports a statement whose own comments say its wrap
+// is wanted ("addition overflow is desired", as in Uniswap v2's oracle):
+// the comment block right above it or a comment at its end. The author has
+// opted out of checks, as unchecked does since 0.8; a comment claiming
+// the wrap cannot happen is no such opt-out.
+func ariWrapDocumented(u *ast.SourceUnit, stmt ast.Node) bool {
+	if u == nil {
+		return false
+	}
+	span := stmt.Span()
+	content := span.File.Content
+	cs := u.Comments
+	// The first comment starting at or after the statement.
+	i := sort.Search(len(cs), func(i int) bool { return cs[i].Span().Start.Offset >= span.Start.Offset })
+	// At its end: comments starting inside it or on its last line.
+	for j := i; j < len(cs) && cs[j].Span().Start.Line <= span.End.Line; j++ {
+		if ariSaysWrapWanted(cs[j].Text) {
+			return true
+		}
+	}
+	// Above it: comments separated from it, and from each other, by
+	// whitespace only.
+	next := span.Start.Offset
+	for j := i - 1; j >= 0; j-- {
+		c := cs[j].Span()
+		if c.End.Offset > next || strings.TrimSpace(string(content[c.End.Offset:next])) != "" {
+			break
+		}
+		if ariSaysWrapWanted(cs[j].Text) {
+			return true
+		}
+		next = c.Start.Offset
+	}
+	return false
+}
+
+// ariSaysWrapWanted matches comments that call an overflow or wrap
+// intended: "overflow is desired", "wraps around by design", and not
+// "overflow is not intended".
+func ariSaysWrapWanted(text string) bool {
+	t := strings.ToLower(text)
+	if !strings.Contains(t, "overflow") && !strings.Contains(t, "underflow") && !strings.Contains(t, "wrap") {
+		return false
+	}
+	for _, no := range []string{"not ", "never", "cannot", "can't", "won't", "no overflow", "no underflow"} {
+		if strings.Contains(t, no) {
+			return false // "overflow is not intended", "can never overflow"
+		}
+	}
+	for _, w := range []string{"desired", "intended", "intentional", "on purpose", "by design"} {
+		if strings.Contains(t, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // ariCandidates says where wrapping arithmetic the walk could report is
