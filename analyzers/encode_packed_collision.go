@@ -60,7 +60,7 @@ func runEncodePackedCollision(p *Pass) {
 					dyn = append(dyn, a)
 					// EIP-191's toString(message.length), message: the
 					// length written first fixes where the value ends.
-					if prevDyn && (i == 0 || !ariLengthPrefix(prog, x.Args[i-1], a)) {
+					if prevDyn && !ariLengthPrefix(prog, x.Args[i-1], a) {
 						adjacent = true
 					}
 					prevDyn = true
